@@ -1,0 +1,38 @@
+package dev.piedge.proxy.error;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The token is valid but lacks a Pi scope the route requires.
+ */
+public final class InsufficientScopeException extends ProblemException {
+
+	private final Set<String> missingScopes;
+
+	private InsufficientScopeException(Set<String> missingScopes) {
+		super(HttpStatus.FORBIDDEN, "insufficient_scope",
+				"The Pi access token lacks the scope(s) this route requires: " + String.join(" ", missingScopes) + ".");
+		this.missingScopes = missingScopes;
+	}
+
+	public static InsufficientScopeException missing(Set<String> missingScopes) {
+		return new InsufficientScopeException(new TreeSet<>(missingScopes));
+	}
+
+	public Set<String> missingScopes() {
+		return this.missingScopes;
+	}
+
+	@Override
+	public HttpHeaders headers() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.withError("insufficient_scope") + ", scope=\""
+				+ String.join(" ", this.missingScopes) + "\"");
+		return headers;
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.piedge.proxy.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The request path is ambiguous (encoded separators or dots, dot segments, matrix parameters), so the
+ * route chosen for it might differ from what the backend would serve. Refused rather than guessed.
+ */
+public final class RejectedPathException extends ProblemException {
+
+	private RejectedPathException(String detail) {
+		super(HttpStatus.BAD_REQUEST, "ambiguous_path", detail);
+	}
+
+	public static RejectedPathException because(String detail) {
+		return new RejectedPathException(detail);
+	}
+
+}

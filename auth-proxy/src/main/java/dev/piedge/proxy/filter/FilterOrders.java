@@ -1,0 +1,26 @@
+package dev.piedge.proxy.filter;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of pi-edge's filters, in one place. Web filters run before route matching, so a path is
+ * judged and client identity headers are gone before any route or predicate sees the request.
+ */
+public final class FilterOrders {
+
+	/** Measures the whole exchange, so it wraps everything. */
+	public static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	/** Refuses ambiguous paths before route matching. */
+	public static final int PATH_SAFETY_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	/** Strips client-sent identity headers on every request, routed or not. */
+	public static final int SPOOFED_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	/** Verifies the token and injects identity; after route matching, before any route filter. */
+	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+	private FilterOrders() {
+	}
+
+}

@@ -1,0 +1,231 @@
+package dev.piedge.proxy.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.piedge.pi.client.PiAccessTokenRejectedException;
+import dev.piedge.pi.client.PiApiUnavailableException;
+import dev.piedge.pi.client.PiPlatformClient;
+import dev.piedge.proxy.config.PiAuthProperties;
+import dev.piedge.proxy.error.IdentityProviderUnavailableException;
+import dev.piedge.proxy.error.InvalidTokenException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns a Pi access token into a {@link VerifiedIdentity} with {@code GET /v2/me}, behind a Caffeine cache
+ * keyed by the token's SHA-256.
+ * <ul>
+ * <li>Concurrent lookups of one token share a single in-flight call (Caffeine's async loading).</li>
+ * <li>An identity lives for {@code pi.auth.cache.ttl}, never past the token's {@code valid_until}.</li>
+ * <li>Pi's definite 401 is remembered for {@code pi.auth.cache.negative-ttl}.</li>
+ * <li>Timeouts, 5xx and 429 are never cached. They fail with {@link IdentityProviderUnavailableException},
+ * unless {@code pi.auth.stale-if-error} allows an identity verified earlier.</li>
+ * </ul>
+ */
+@Service
+public class IdentityService {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
+
+	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+	private final PiPlatformClient pi;
+
+	private final PiAuthProperties properties;
+
+	private final Clock clock;
+
+	private final AsyncCache<TokenHash, TokenCheck> checks;
+
+	private final Cache<TokenHash, VerifiedIdentity> lastVerified;
+
+	private final IdentityMetrics metrics;
+
+	public IdentityService(PiPlatformClient pi, PiAuthProperties properties, Clock clock, MeterRegistry registry) {
+		this.pi = pi;
+		this.properties = properties;
+		this.clock = clock;
+		this.metrics = new IdentityMetrics(registry);
+		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+		this.checks = Caffeine.newBuilder()
+			.maximumSize(properties.cache().maxSize())
+			.ticker(ticker)
+			.expireAfter(new CheckExpiry())
+			.buildAsync();
+		this.lastVerified = Caffeine.newBuilder()
+			.maximumSize(properties.cache().maxSize())
+			.ticker(ticker)
+			.expireAfterWrite(properties.cache().ttl().plus(properties.staleIfError()))
+			.build();
+	}
+
+	/**
+	 * Verifies a well-formed bearer token. Fails with {@link InvalidTokenException} when Pi rejects it and
+	 * with {@link IdentityProviderUnavailableException} when Pi cannot answer.
+	 */
+	public Mono<VerifiedIdentity> verify(String token) {
+		TokenHash key = TokenHash.of(token);
+		CompletableFuture<TokenCheck> cached = this.checks.getIfPresent(key);
+		CompletableFuture<TokenCheck> check;
+		if (cached != null) {
+			this.metrics.cacheLookup(cached.isDone() ? "hit" : "coalesced");
+			check = cached;
+		}
+		else {
+			this.metrics.cacheLookup("miss");
+			check = this.checks.get(key, (hash, executor) -> lookUp(hash, token));
+		}
+		// suppressCancel: one caller going away must not cancel the lookup others are waiting on.
+		return Mono.fromFuture(check, true)
+			.onErrorResume(ex -> staleOrUnavailable(key, ex))
+			.flatMap(result -> (result instanceof TokenCheck.Verified verified) ? Mono.just(verified.identity())
+					: Mono.error(InvalidTokenException.create()));
+	}
+
+	private CompletableFuture<TokenCheck> lookUp(TokenHash key, String token) {
+		return this.pi.me(token)
+			.timeout(this.properties.timeout())
+			.<TokenCheck>map(user -> new TokenCheck.Verified(VerifiedIdentity.from(user)))
+			.onErrorResume(PiAccessTokenRejectedException.class, ex -> Mono.just(new TokenCheck.Rejected()))
+			.doOnNext(result -> remember(key, result))
+			.doOnEach(signal -> {
+				if (signal.isOnNext()) {
+					this.metrics.meCall(signal.get() instanceof TokenCheck.Verified ? "verified" : "rejected");
+				}
+				else if (signal.isOnError()) {
+					this.metrics.meCall("unavailable");
+				}
+			})
+			.toFuture();
+	}
+
+	private void remember(TokenHash key, TokenCheck result) {
+		if (this.properties.staleIfError().isZero()) {
+			return;
+		}
+		if (result instanceof TokenCheck.Verified verified) {
+			this.lastVerified.put(key, verified.identity());
+		}
+		else {
+			this.lastVerified.invalidate(key);
+		}
+	}
+
+	private Mono<TokenCheck> staleOrUnavailable(TokenHash key, Throwable failure) {
+		VerifiedIdentity stale = this.lastVerified.getIfPresent(key);
+		if (stale != null && this.clock.instant().isBefore(stale.validUntil())) {
+			this.metrics.staleServed();
+			return Mono.just(new TokenCheck.Verified(stale));
+		}
+		log.warn("Pi API could not verify a token ({} {}): answering 503", key, describe(failure));
+		return Mono.error(IdentityProviderUnavailableException.retryAfter(retryAfter(failure)));
+	}
+
+	private Duration retryAfter(Throwable failure) {
+		if (failure instanceof PiApiUnavailableException unavailable && unavailable.retryAfter().isPresent()) {
+			Duration fromPi = unavailable.retryAfter().get();
+			return fromPi.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : fromPi;
+		}
+		return this.properties.unavailableRetryAfter();
+	}
+
+	private static String describe(Throwable failure) {
+		if (failure instanceof PiApiUnavailableException unavailable) {
+			return unavailable.reason().name();
+		}
+		return failure.getClass().getSimpleName();
+	}
+
+	/** Verified identities expire with the cache TTL or the token, whichever comes first. */
+	private final class CheckExpiry implements Expiry<TokenHash, TokenCheck> {
+
+		@Override
+		public long expireAfterCreate(TokenHash key, TokenCheck value, long currentTime) {
+			if (value instanceof TokenCheck.Verified verified) {
+				return untilEarliest(verified.identity().validUntil());
+			}
+			return IdentityService.this.properties.cache().negativeTtl().toNanos();
+		}
+
+		@Override
+		public long expireAfterUpdate(TokenHash key, TokenCheck value, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, value, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(TokenHash key, TokenCheck value, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+		private long untilEarliest(Instant validUntil) {
+			Duration ttl = IdentityService.this.properties.cache().ttl();
+			Duration remaining = Duration.between(IdentityService.this.clock.instant(), validUntil);
+			Duration lifetime = remaining.compareTo(ttl) < 0 ? remaining : ttl;
+			return lifetime.isNegative() ? 0 : lifetime.toNanos();
+		}
+
+	}
+
+	/** Counters for {@code /me} calls and cache use, registered once so the hot path only increments. */
+	private static final class IdentityMetrics {
+
+		private final Map<String, Counter> cacheLookups;
+
+		private final Map<String, Counter> meCalls;
+
+		private final Counter stale;
+
+		IdentityMetrics(MeterRegistry registry) {
+			this.cacheLookups = counters(registry, "pi.edge.identity.cache", "result",
+					"Identity cache lookups by result: hit, miss, coalesced (waited on an in-flight call)", "hit",
+					"miss", "coalesced");
+			this.meCalls = counters(registry, "pi.edge.identity.me.calls", "outcome",
+					"Calls to Pi's GET /v2/me by outcome", "verified", "rejected", "unavailable");
+			this.stale = Counter.builder("pi.edge.identity.stale.served")
+				.description("Identities served past their cache lifetime because Pi was unreachable")
+				.register(registry);
+		}
+
+		private static Map<String, Counter> counters(MeterRegistry registry, String name, String tag,
+				String description, String... values) {
+			return Stream.of(values)
+				.collect(Collectors.toUnmodifiableMap(Function.identity(), value -> Counter.builder(name)
+					.description(description)
+					.tag(tag, value)
+					.register(registry)));
+		}
+
+		void cacheLookup(String result) {
+			this.cacheLookups.get(result).increment();
+		}
+
+		void meCall(String outcome) {
+			this.meCalls.get(outcome).increment();
+		}
+
+		void staleServed() {
+			this.stale.increment();
+		}
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.piedge.proxy.token;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.piedge.proxy.GatewayIntegrationTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Flux;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void reusesAVerifiedIdentityWithinTheCacheTtl() {
+		piKnows("ttl-token", "uid-1", "one", List.of("username"), Duration.ofHours(1));
+
+		callWith("ttl-token").expectStatus().isOk();
+		this.clock.advance(Duration.ofSeconds(29));
+		callWith("ttl-token").expectStatus().isOk();
+		assertThat(meCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		callWith("ttl-token").expectStatus().isOk();
+		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void neverReusesAnIdentityPastTheTokensValidUntil() {
+		piKnows("short-token", "uid-2", "two", List.of("username"), Duration.ofSeconds(10));
+
+		callWith("short-token").expectStatus().isOk();
+		this.clock.advance(Duration.ofSeconds(9));
+		callWith("short-token").expectStatus().isOk();
+		assertThat(meCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		piRejects("short-token");
+		callWith("short-token").expectStatus().isUnauthorized();
+		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void coalescesConcurrentLookupsOfOneNewTokenIntoOneCall() {
+		piKnows("burst-token", "uid-3", "three", List.of("username"), Duration.ofHours(1));
+		pi.stubFor(meFor("burst-token").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withFixedDelay(300)
+			.withBody("{\"uid\":\"uid-3\",\"credentials\":{\"scopes\":[],\"valid_until\":{\"timestamp\":"
+					+ this.clock.instant().plusSeconds(3600).getEpochSecond() + ",\"iso8601\":\"x\"}}}")));
+		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
+
+		List<Integer> statuses = Flux.range(0, 200)
+			.flatMap(i -> web.get().uri("/orders").header("Authorization", "Bearer burst-token")
+				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 200)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(statuses).hasSize(200).containsOnly(200);
+		assertThat(meCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void cachesPisDefiniteRejectionBriefly() {
+		piRejects("flood-token");
+
+		for (int i = 0; i < 5; i++) {
+			callWith("flood-token").expectStatus().isUnauthorized();
+		}
+		assertThat(meCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(6));
+		callWith("flood-token").expectStatus().isUnauthorized();
+		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void answers503WithRetryAfterWhenPiFailsAndNeverCachesTheFailure() {
+		pi.stubFor(meFor("outage-token").willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
+
+		callWith("outage-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader().exists("Retry-After")
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("identity_provider_unavailable")
+			.jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("html"));
+		assertThat(backendRequests()).isEmpty();
+
+		piKnows("outage-token", "uid-4", "four", List.of("username"), Duration.ofHours(1));
+		callWith("outage-token").expectStatus().isOk();
+		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void passesOnPisRetryAfterWhenRateLimited() {
+		pi.stubFor(meFor("busy-token").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+		callWith("busy-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader().valueEquals("Retry-After", "7")
+			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
+	}
+
+	@Test
+	void answers503WhenPiIsTooSlow() {
+		pi.stubFor(meFor("slow-token").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+
+		callWith("slow-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
+		assertThat(backendRequests()).isEmpty();
+	}
+
+	@Test
+	void answers503WhenPiResetsTheConnection() {
+		pi.stubFor(meFor("reset-token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		callWith("reset-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
+	}
+
+	@Test
+	void doesNotServeAStaleIdentityWhenStaleIfErrorIsOff() {
+		piKnows("gone-token", "uid-5", "five", List.of("username"), Duration.ofHours(1));
+		callWith("gone-token").expectStatus().isOk();
+
+		this.clock.advance(Duration.ofSeconds(31));
+		pi.stubFor(meFor("gone-token").willReturn(aResponse().withStatus(502)));
+		callWith("gone-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	private WebTestClient.ResponseSpec callWith(String token) {
+		return this.client.get().uri("/orders").header("Authorization", "Bearer " + token).exchange();
+	}
+
+}

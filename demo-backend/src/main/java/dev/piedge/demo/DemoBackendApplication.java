@@ -1,0 +1,17 @@
+package dev.piedge.demo;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A stand-in for the legacy backend that pi-edge is placed in front of. It echoes every request, so
+ * a developer can see exactly which headers the proxy removed and injected.
+ */
+@SpringBootApplication
+public class DemoBackendApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(DemoBackendApplication.class, args);
+	}
+
+}

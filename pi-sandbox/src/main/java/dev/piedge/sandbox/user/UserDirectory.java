@@ -1,0 +1,65 @@
+package dev.piedge.sandbox.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.piedge.sandbox.config.SandboxProperties;
+
+/** The configured demo users, looked up by access token or by uid. */
+@Component
+public class UserDirectory {
+
+	private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+	private final Map<String, SandboxUser> byToken;
+	private final Map<String, SandboxUser> byUid;
+
+	public UserDirectory(SandboxProperties properties, Clock clock) {
+		// valid-for counts from start-up, so a restarted sandbox hands out fresh demo tokens.
+		Instant start = clock.instant();
+		Map<String, SandboxUser> users = properties.users().stream()
+				.map(user -> new SandboxUser(user.token(), user.uid(), user.username(), user.scopes(),
+						(user.validUntil() != null) ? user.validUntil() : start.plus(user.validFor()),
+						(user.walletAddress() != null) ? user.walletAddress() : walletFor(user.uid())))
+				.collect(Collectors.toUnmodifiableMap(SandboxUser::token, Function.identity()));
+		this.byToken = users;
+		this.byUid = users.values().stream()
+				.collect(Collectors.toUnmodifiableMap(SandboxUser::uid, Function.identity()));
+	}
+
+	public Optional<SandboxUser> findByToken(String token) {
+		return Optional.ofNullable(byToken.get(token));
+	}
+
+	public Optional<SandboxUser> findByUid(String uid) {
+		return Optional.ofNullable(byUid.get(uid));
+	}
+
+	/** A stable, Stellar-looking address per uid, so payments show the same wallet across restarts. */
+	static String walletFor(String uid) {
+		byte[] digest = sha512(uid.getBytes(StandardCharsets.UTF_8));
+		StringBuilder address = new StringBuilder("G");
+		for (int i = 0; address.length() < 56; i++) {
+			address.append(BASE32[(digest[i] & 0xff) % 32]);
+		}
+		return address.toString();
+	}
+
+	private static byte[] sha512(byte[] input) {
+		try {
+			return MessageDigest.getInstance("SHA-512").digest(input);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK ships SHA-512", ex);
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package dev.piedge.sandbox.payment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import dev.piedge.sandbox.MutableClock;
+import dev.piedge.sandbox.config.SandboxProperties;
+import dev.piedge.sandbox.error.PiApiException;
+import dev.piedge.sandbox.user.SandboxUser;
+import dev.piedge.sandbox.user.UserDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentServiceTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private final MutableClock clock = new MutableClock();
+
+	private final SandboxProperties properties = new SandboxProperties("k", "Pi Network",
+			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60), List.of(
+					new SandboxProperties.User("t-dan", "u-dan", "dan", List.of("username"), Duration.ofHours(1), null, null),
+					new SandboxProperties.User("t-eve", "u-eve", "eve", List.of("payments"), Duration.ofHours(1), null, null)));
+
+	private final UserDirectory users = new UserDirectory(properties, clock);
+
+	private final PaymentService service = new PaymentService(new PaymentStore(clock, properties),
+			new IdentifierGenerator(), users, properties, clock);
+
+	private final PaymentRequest request = new PaymentRequest(BigDecimal.ONE, "memo",
+			JsonNodeFactory.instance.objectNode());
+
+	@Test
+	void userWithoutPaymentsScopeCannotStartAPayment() {
+		SandboxUser dan = users.findByUid("u-dan").orElseThrow();
+
+		service.createUserToApp(dan, request)
+				.as(StepVerifier::create)
+				.expectErrorSatisfies(ex -> assertThat(((PiApiException) ex).code()).isEqualTo("missing_scope"))
+				.verify(TIMEOUT);
+	}
+
+	@Test
+	void paymentCarriesTheConfiguredNetwork() {
+		service.createAppToUser("u-eve", request)
+				.as(StepVerifier::create)
+				.assertNext(payment -> assertThat(payment.network()).isEqualTo("Pi Network"))
+				.verifyComplete();
+	}
+
+	@Test
+	void concurrentAppToUserCreatesLetExactlyOneThrough() {
+		Flux.range(0, 32)
+				.flatMap(i -> service.createAppToUser("u-eve", request)
+						.map(payment -> "created")
+						.onErrorResume(PiApiException.class, ex -> Mono.just(ex.code()))
+						.subscribeOn(Schedulers.parallel()))
+				.collectList()
+				.as(StepVerifier::create)
+				.assertNext(outcomes -> {
+					assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
+					assertThat(outcomes).filteredOn("ongoing_payment_found"::equals).hasSize(31);
+				})
+				.verifyComplete();
+	}
+
+	@Test
+	void concurrentCompletesCompleteOnce() {
+		Payment payment = service.createAppToUser("u-eve", request).block(TIMEOUT);
+		Payment submitted = service.submitTransaction(payment.identifier(), null, "http://x/").block(TIMEOUT);
+		String txid = submitted.transaction().txid();
+
+		Flux.range(0, 16)
+				.flatMap(i -> service.complete(payment.identifier(), txid)
+						.map(completed -> "completed")
+						.onErrorResume(PiApiException.class, ex -> Mono.just(ex.code()))
+						.subscribeOn(Schedulers.parallel()))
+				.collectList()
+				.as(StepVerifier::create)
+				.assertNext(outcomes -> {
+					assertThat(outcomes).filteredOn("completed"::equals).hasSize(1);
+					assertThat(outcomes).filteredOn("already_completed"::equals).hasSize(15);
+				})
+				.verifyComplete();
+	}
+}
