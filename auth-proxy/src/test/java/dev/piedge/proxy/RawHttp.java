@@ -24,10 +24,15 @@ public final class RawHttp {
 			request.append(line).append("\r\n");
 		}
 		request.append("\r\n");
+		return send(port, request.toString());
+	}
+
+	/** Sends the request exactly as given (request line, headers, blank line, body); returns the whole answer. */
+	public static Answer send(int port, String rawRequest) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.write(rawRequest.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream answer = new ByteArrayOutputStream();

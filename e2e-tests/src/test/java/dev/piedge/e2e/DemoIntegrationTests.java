@@ -20,14 +20,17 @@ class DemoIntegrationTests {
 			"DEMO_BACKEND_MANAGEMENT_PORT", "19081", "PI_SIDECAR_MANAGEMENT_PORT", "19082");
 
 	@Test
-	void demoServesTheBackendEchoThroughTheProxy() throws Exception {
+	void demoServesTheEchoAndCompletesAPurchaseThroughTheProxy() throws Exception {
 		Map<String, String> environment = new HashMap<>(PORTS);
 		// Maven has just packaged every jar in this same build.
 		environment.put("PI_EDGE_NO_BUILD", "1");
 		ProcessRun run = ProcessRun.of(RepositoryRoot.path(), environment, Duration.ofMinutes(4),
 				List.of("bash", "bin/demo", "--check"));
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).contains("\"path\":\"/hello\"").contains("pi-edge demo check passed");
+		assertThat(run.output()).contains("\"path\":\"/hello\"")
+			.contains("\"X-Pi-Uid\":[\"5f0b5a2e-7c1d-4a8e-9d35-6c2f1a9b7e01\"]")
+			.contains("webhook delivered")
+			.contains("pi-edge demo check passed");
 	}
 
 }

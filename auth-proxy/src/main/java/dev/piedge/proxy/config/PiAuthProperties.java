@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * while Pi is unreachable; zero turns it off. Never past the token's {@code valid_until}.
  * @param maxTokenLength longer bearer tokens are refused without calling Pi
  * @param unavailableRetryAfter the {@code Retry-After} sent with a 503 when Pi gave none
+ * @param tokenBodyLimit largest JSON body read for its {@code accessToken} on {@code pi-token-from-body}
+ * routes; larger bodies get a 413
  * @param cache the identity cache
  * @param assertion the signed {@code X-Pi-Identity} header
  */
@@ -24,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pi.auth")
 public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultValue("0s") Duration staleIfError,
 		@DefaultValue("4096") int maxTokenLength, @DefaultValue("1s") Duration unavailableRetryAfter,
-		@Valid @DefaultValue Cache cache, @Valid @DefaultValue Assertion assertion) {
+		@DefaultValue("16KB") DataSize tokenBodyLimit, @Valid @DefaultValue Cache cache, @Valid @DefaultValue Assertion assertion) {
 
 	public PiAuthProperties {
 		requirePositive("pi.auth.timeout", timeout);
@@ -33,6 +36,10 @@ public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultVal
 		if (maxTokenLength < 16 || maxTokenLength > PiPlatformClient.MAX_ACCESS_TOKEN_LENGTH) {
 			throw new IllegalArgumentException("pi.auth.max-token-length must be between 16 and "
 					+ PiPlatformClient.MAX_ACCESS_TOKEN_LENGTH + ", was " + maxTokenLength);
+		}
+		if (tokenBodyLimit == null || tokenBodyLimit.toBytes() < 1024 || tokenBodyLimit.toBytes() > 1024 * 1024) {
+			throw new IllegalArgumentException(
+					"pi.auth.token-body-limit must be between 1KB and 1MB, such as 16KB, was " + tokenBodyLimit);
 		}
 	}
 

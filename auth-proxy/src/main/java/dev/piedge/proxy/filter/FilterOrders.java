@@ -17,6 +17,15 @@ public final class FilterOrders {
 	/** Strips client-sent identity headers on every request, routed or not. */
 	public static final int SPOOFED_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
+	/**
+	 * Maps a payment callback path to the sidecar's endpoint or refuses it, before its body is read or Pi is
+	 * asked. A route filter ({@code PiPaymentPath}) that runs among the global filters.
+	 */
+	public static final int PI_PAYMENT_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 900;
+
+	/** Takes the access token out of the JSON body on {@code pi-token-from-body} routes, just before authentication. */
+	public static final int BODY_TOKEN_ORDER = Ordered.HIGHEST_PRECEDENCE + 990;
+
 	/** Verifies the token and injects identity; after route matching, before any route filter. */
 	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 

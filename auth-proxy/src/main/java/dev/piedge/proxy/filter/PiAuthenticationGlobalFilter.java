@@ -30,7 +30,9 @@ import reactor.core.publisher.Mono;
 /**
  * Applies the matched route's pi-edge policy: verifies the bearer token with Pi, checks scopes, and
  * forwards the request with {@code X-Pi-Uid}, {@code X-Pi-Username}, {@code X-Pi-Scopes} and the signed
- * {@code X-Pi-Identity}. A refused request never reaches the backend.
+ * {@code X-Pi-Identity}. A refused request never reaches the backend. The token comes from
+ * {@code Authorization: Bearer}, or on {@code pi-token-from-body} routes from the JSON body
+ * ({@link BodyTokenGlobalFilter}).
  */
 @Component
 class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
@@ -100,6 +102,10 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 		Optional<String> token;
 		try {
 			token = this.tokens.extract(exchange.getRequest().getHeaders());
+			String fromBody = exchange.getAttribute(BodyTokenGlobalFilter.BODY_TOKEN_ATTR);
+			if (token.isEmpty() && fromBody != null) {
+				token = Optional.of(this.tokens.validated(fromBody));
+			}
 		}
 		catch (ProblemException ex) {
 			return Mono.error(ex);

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -23,10 +26,14 @@ import reactor.core.publisher.Mono;
 @Component
 class EchoHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(EchoHandler.class);
+
 	/** The echo holds the whole body in memory, so it refuses anything larger. */
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
 	Mono<ServerResponse> echo(ServerRequest request) {
+		log.info("{} {} X-Pi-Uid={}", request.method(), request.path(),
+				request.headers().firstHeader("X-Pi-Uid") != null ? request.headers().firstHeader("X-Pi-Uid") : "-");
 		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_BODY_BYTES)
 			.map(EchoHandler::readAndRelease)
 			.defaultIfEmpty("")

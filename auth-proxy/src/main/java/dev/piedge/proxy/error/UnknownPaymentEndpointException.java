@@ -1,0 +1,21 @@
+package dev.piedge.proxy.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The path is in the payment namespace ({@code …/pi_payment/…}) but names no sidecar endpoint: an unknown
+ * action, extra segments or a payment id with characters Pi never issues. Refused before the sidecar is called.
+ */
+public final class UnknownPaymentEndpointException extends ProblemException {
+
+	private UnknownPaymentEndpointException() {
+		super(HttpStatus.NOT_FOUND, "unknown_payment_endpoint",
+				"There is no payment endpoint at this path. Use pi_payment/approve, complete, cancel, incomplete, "
+						+ "error, payments or payments/{paymentId}.");
+	}
+
+	public static UnknownPaymentEndpointException create() {
+		return new UnknownPaymentEndpointException();
+	}
+
+}

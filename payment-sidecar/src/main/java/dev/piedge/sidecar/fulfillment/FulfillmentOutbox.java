@@ -1,0 +1,91 @@
+package dev.piedge.sidecar.fulfillment;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+
+/**
+ * Writes fulfilment events; joins the caller's R2DBC transaction. The handshake calls it in the transaction
+ * that marks a payment COMPLETED, so the event commits (or rolls back) with the status change, and the
+ * {@link FulfillmentRelay} delivers it after the commit.
+ */
+@Component
+public class FulfillmentOutbox {
+
+	private final OutboxEventRepository repository;
+
+	private final FulfillmentRelay relay;
+
+	private final Clock clock;
+
+	FulfillmentOutbox(OutboxEventRepository repository, FulfillmentRelay relay, Clock clock) {
+		this.repository = repository;
+		this.relay = relay;
+		this.clock = clock;
+	}
+
+	/**
+	 * Enqueues a payment.completed event for this ledger row. Idempotent per (paymentRowId, type): a second
+	 * call is a no-op. Fails with {@link IllegalArgumentException} if {@code payment} names another user than
+	 * {@code userUid}, since the backend would credit the wrong account.
+	 * @param paymentRowId the ledger row id ({@code payment.id})
+	 * @param userUid the payer, sent as {@code X-Pi-Uid}
+	 * @param payment the fields the backend receives
+	 * @return completes once the row is written in the caller's transaction (if any)
+	 */
+	public Mono<Void> paymentCompleted(long paymentRowId, String userUid, CompletedPayment payment) {
+		if (userUid == null || userUid.isBlank()) {
+			return Mono.error(new IllegalArgumentException("userUid is required for a payment.completed event"));
+		}
+		if (payment == null || payment.paymentId() == null || payment.amount() == null) {
+			return Mono.error(new IllegalArgumentException(
+					"payment, its paymentId and its amount are required for a payment.completed event"));
+		}
+		if (payment.userUid() != null && !Objects.equals(payment.userUid(), userUid)) {
+			return Mono.error(new IllegalArgumentException("payment " + payment.paymentId()
+					+ " belongs to another user than the one given for its payment.completed event"));
+		}
+		return Mono.fromCallable(() -> WebhookCodec.paymentCompletedData(userUid, payment))
+			.flatMap(payload -> this.repository.insertIfAbsent(UUID.randomUUID(), paymentRowId,
+					WebhookCodec.PAYMENT_COMPLETED, userUid, payload, this.clock.instant()))
+			.flatMap(inserted -> inserted ? nudgeAfterCommit() : Mono.<Void>empty());
+	}
+
+	/** A nudge before the commit would poll before the row is visible, so it waits for the commit. */
+	private Mono<Void> nudgeAfterCommit() {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.flatMap(transaction -> {
+				if (transaction.isSynchronizationActive()) {
+					transaction.registerSynchronization(new NudgeOnCommit(this.relay));
+				}
+				else {
+					this.relay.nudge();
+				}
+				return Mono.<Void>empty();
+			})
+			.onErrorResume(NoTransactionException.class, ex -> Mono.fromRunnable(this.relay::nudge));
+	}
+
+	private static final class NudgeOnCommit implements TransactionSynchronization {
+
+		private final FulfillmentRelay relay;
+
+		NudgeOnCommit(FulfillmentRelay relay) {
+			this.relay = relay;
+		}
+
+		@Override
+		public Mono<Void> afterCommit() {
+			return Mono.fromRunnable(this.relay::nudge);
+		}
+
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.piedge.sidecar.handshake;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.piedge.pi.client.PaymentId;
+import dev.piedge.pi.client.PiApiErrorException;
+import dev.piedge.pi.client.PiPayment;
+import dev.piedge.sidecar.error.ProblemException;
+import dev.piedge.sidecar.identity.Caller;
+import dev.piedge.sidecar.ledger.LedgerPayment;
+import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
+import dev.piedge.sidecar.ledger.PaymentStatus;
+import dev.piedge.sidecar.order.OrderVerdict;
+import dev.piedge.sidecar.order.OrderVerifier;
+import dev.piedge.sidecar.pi.PiPaymentsClient;
+
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The approve callback: only the paying user, only for a payment of the app's direction and network that
+ * order verification accepts, and Pi's approve at most once, under a claim.
+ */
+@Service
+class ApprovalService {
+
+	static final String USER_TO_APP = "user_to_app";
+
+	private final PaymentLedgerRepository ledger;
+
+	private final PaymentRecordService records;
+
+	private final PiPaymentsClient pi;
+
+	private final OrderVerifier orders;
+
+	private final SettlementService settlement;
+
+	private final PaymentViews views;
+
+	private final HandshakeProperties properties;
+
+	private final Clock clock;
+
+	ApprovalService(PaymentLedgerRepository ledger, PaymentRecordService records, PiPaymentsClient pi,
+			OrderVerifier orders, SettlementService settlement, PaymentViews views, HandshakeProperties properties,
+			Clock clock) {
+		this.ledger = ledger;
+		this.records = records;
+		this.pi = pi;
+		this.orders = orders;
+		this.settlement = settlement;
+		this.views = views;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	Mono<HandshakeResult> approve(String rawPaymentId, Optional<Caller> caller) {
+		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> {
+			if (caller.isEmpty()) {
+				return Mono.error(CallerRequiredException.create());
+			}
+			return this.ledger.find(id.value())
+				.flatMap(row -> settled(row, caller))
+				.switchIfEmpty(Mono.defer(() -> this.records.read(id).flatMap(record -> fromRecord(id, record, caller))));
+		});
+	}
+
+	/** An answer from the ledger alone, or empty while the payment still awaits approval. */
+	private Mono<HandshakeResult> settled(LedgerPayment row, Optional<Caller> caller) {
+		return HandshakeChecks.owned(row, caller).flatMap(owned -> {
+			switch (owned.status()) {
+				case APPROVED:
+				case COMPLETED:
+					return Mono.just(HandshakeResult.done(this.views.of(owned)));
+				case REJECTED:
+					return Mono.error(OrderMismatchException.because(owned.failureReason()));
+				case CREATED:
+					return Mono.empty();
+				default:
+					return Mono.error(HandshakeChecks.closed(owned));
+			}
+		});
+	}
+
+	private Mono<HandshakeResult> fromRecord(PaymentId id, PiPayment record, Optional<Caller> caller) {
+		if (!HandshakeChecks.isOwner(record.userUid(), caller)) {
+			return Mono.error(NotPaymentOwnerException.create());
+		}
+		return this.records.store(record).flatMap(row -> {
+			if (row.status() != PaymentStatus.CREATED) {
+				return settled(row, caller);
+			}
+			if (record.status().cancelled() || record.status().userCancelled()) {
+				return this.settlement.markCancelled(row, null, "cancelled on Pi before approval")
+					.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")));
+			}
+			if (record.status().developerApproved()) {
+				return this.records.approvedOnPi(row).map(approved -> HandshakeResult.done(this.views.of(approved)));
+			}
+			UUID token = UUID.randomUUID();
+			return this.ledger
+				.claim(id.value(), PaymentStatus.CREATED, "approve", null, token, this.clock.instant(),
+						this.properties.claimTimeout())
+				.flatMap(claimed -> verifyThenApprove(claimed, record, token))
+				.switchIfEmpty(Mono.defer(() -> this.ledger.find(id.value())
+					.flatMap(current -> (current.status() == PaymentStatus.CREATED)
+							? Mono.just(HandshakeResult.inProgress(this.views.of(current))) : settled(current, caller))));
+		});
+	}
+
+	private Mono<HandshakeResult> verifyThenApprove(LedgerPayment claimed, PiPayment record, UUID token) {
+		String mismatch = directionOrNetworkMismatch(record);
+		Mono<OrderVerdict> verdict = (mismatch != null) ? Mono.just(OrderVerdict.refuse(mismatch))
+				: this.orders.verify(record);
+		return verdict.flatMap(decision -> decision.accepted() ? approveOnPi(claimed, token) : reject(claimed, token,
+				decision.reason()));
+	}
+
+	private Mono<HandshakeResult> reject(LedgerPayment claimed, UUID token, String reason) {
+		return this.ledger
+			.transition(claimed.piPaymentId(), PaymentStatus.CREATED, PaymentStatus.REJECTED, token, null, reason,
+					this.clock.instant())
+			.then(Mono.error(OrderMismatchException.because(reason)));
+	}
+
+	private Mono<HandshakeResult> approveOnPi(LedgerPayment claimed, UUID token) {
+		return this.pi.approve(PaymentId.of(claimed.piPaymentId()))
+			.then(Mono.defer(() -> this.ledger.transition(claimed.piPaymentId(), PaymentStatus.CREATED,
+					PaymentStatus.APPROVED, token, null, "approved on Pi", this.clock.instant())))
+			.map(approved -> HandshakeResult.done(this.views.of(approved)))
+			.onErrorResume(PiApiErrorException.class, ex -> "cancelled_payment".equals(ex.code())
+					? this.settlement.markCancelled(claimed, token, "Pi: cancelled_payment")
+						.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")))
+					: this.settlement.giveBack(claimed, token, ex))
+			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claimed, token, ex));
+	}
+
+	/** Fails closed: a record that does not state the app's direction and network is refused. */
+	private String directionOrNetworkMismatch(PiPayment record) {
+		if (!USER_TO_APP.equals(record.direction())) {
+			return "direction is " + record.direction() + ", not " + USER_TO_APP;
+		}
+		if (!this.properties.network().equals(record.network())) {
+			return "network is " + record.network() + ", not " + this.properties.network();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.piedge.sidecar.handshake;
+
+import dev.piedge.sidecar.error.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The action needs a Pi user verified by the proxy, and the request carried none.
+ */
+public final class CallerRequiredException extends ProblemException {
+
+	private CallerRequiredException() {
+		super(HttpStatus.UNAUTHORIZED, "identity_required", "This action requires a signed-in Pi user.");
+	}
+
+	static CallerRequiredException create() {
+		return new CallerRequiredException();
+	}
+
+}

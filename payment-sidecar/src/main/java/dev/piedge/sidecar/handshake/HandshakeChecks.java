@@ -1,0 +1,69 @@
+package dev.piedge.sidecar.handshake;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.piedge.pi.client.PaymentId;
+import dev.piedge.pi.client.TxId;
+import dev.piedge.sidecar.identity.Caller;
+import dev.piedge.sidecar.ledger.LedgerPayment;
+import dev.piedge.sidecar.ledger.PaymentStatus;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The checks every callback shares: strict ids before they go near a URL, ownership, and the refusals
+ * that follow from a payment's state.
+ */
+final class HandshakeChecks {
+
+	private HandshakeChecks() {
+	}
+
+	static Mono<PaymentId> paymentId(String raw) {
+		try {
+			return Mono.just(PaymentId.of(raw));
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(InvalidCallbackException.badPaymentId());
+		}
+	}
+
+	static Mono<TxId> txid(String raw) {
+		try {
+			return Mono.just(TxId.of(raw));
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(InvalidCallbackException.badTxid());
+		}
+	}
+
+	/** The row, if the caller (when there is one) owns it according to Pi's record. */
+	static Mono<LedgerPayment> owned(LedgerPayment row, Optional<Caller> caller) {
+		return isOwner(row.userUid(), caller) ? Mono.just(row) : Mono.error(NotPaymentOwnerException.create());
+	}
+
+	static boolean isOwner(String ownerUid, Optional<Caller> caller) {
+		return caller.isEmpty() || caller.get().uid().equals(ownerUid);
+	}
+
+	static PaymentStateConflictException txidConflict(PaymentStatus status) {
+		return PaymentStateConflictException.of("txid_conflict",
+				"A different transaction id is already recorded for this payment.", status);
+	}
+
+	static PaymentStateConflictException closed(LedgerPayment row) {
+		return closed(row.status(), "payment_" + row.status().name().toLowerCase(Locale.ROOT));
+	}
+
+	static PaymentStateConflictException closed(PaymentStatus status, String code) {
+		return PaymentStateConflictException.of(code,
+				"The payment is " + status.name().toLowerCase(Locale.ROOT) + ".", status);
+	}
+
+	static PaymentStateConflictException hasTransaction(PaymentStatus status) {
+		return PaymentStateConflictException.of("payment_has_transaction",
+				"The payment has a blockchain transaction; it can only be completed, never cancelled.", status);
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.piedge.sidecar.handshake;
+
+import dev.piedge.sidecar.error.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The verified caller is not the user who makes the payment, according to Pi's record.
+ */
+public final class NotPaymentOwnerException extends ProblemException {
+
+	private NotPaymentOwnerException() {
+		super(HttpStatus.FORBIDDEN, "not_payment_owner", "This payment belongs to another Pi user.");
+	}
+
+	static NotPaymentOwnerException create() {
+		return new NotPaymentOwnerException();
+	}
+
+}

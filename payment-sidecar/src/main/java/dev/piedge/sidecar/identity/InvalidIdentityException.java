@@ -1,0 +1,21 @@
+package dev.piedge.sidecar.identity;
+
+import dev.piedge.sidecar.error.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An {@code X-Pi-Identity} header was sent but is not a valid assertion from the proxy: bad signature,
+ * unknown key, wrong issuer or audience, or expired. Refused rather than treated as anonymous.
+ */
+public final class InvalidIdentityException extends ProblemException {
+
+	private InvalidIdentityException() {
+		super(HttpStatus.UNAUTHORIZED, "invalid_identity", "The identity assertion is not valid.");
+	}
+
+	static InvalidIdentityException create() {
+		return new InvalidIdentityException();
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.piedge.sidecar.order;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the sidecar checks, before approving, that a payment is for something the shop sells
+ * ({@code pi.payments.verification.*}). There is no default mode: a shop must choose one.
+ *
+ * @param mode {@code catalog}, {@code hook} or {@code accept-all}
+ * @param catalog the product table, for {@code catalog}
+ * @param hook the backend endpoint that decides, for {@code hook}
+ */
+@Validated
+@ConfigurationProperties("pi.payments.verification")
+public record OrderVerificationProperties(Mode mode, @DefaultValue Catalog catalog, @DefaultValue Hook hook) {
+
+	public OrderVerificationProperties {
+		if (mode == null) {
+			throw new IllegalArgumentException("pi.payments.verification.mode must be set to catalog, hook or "
+					+ "accept-all (accept-all approves every payment and is meant for trials only)");
+		}
+		if (mode == Mode.CATALOG) {
+			catalog.validate();
+		}
+		if (mode == Mode.HOOK && hook.url() == null) {
+			throw new IllegalArgumentException("pi.payments.verification.hook.url must be set when mode is hook");
+		}
+	}
+
+	public enum Mode {
+
+		CATALOG, HOOK, ACCEPT_ALL
+
+	}
+
+	/**
+	 * @param productKey the metadata key that names the product, e.g. {@code productId}
+	 * @param products what the shop sells
+	 */
+	public record Catalog(@DefaultValue("productId") String productKey, @DefaultValue List<Product> products) {
+
+		void validate() {
+			if (this.products.isEmpty()) {
+				throw new IllegalArgumentException(
+						"pi.payments.verification.catalog.products must list at least one product when mode is catalog");
+			}
+			Set<String> ids = new HashSet<>();
+			for (Product product : this.products) {
+				if (product.id() == null || product.id().isBlank() || product.price() == null
+						|| product.price().signum() <= 0) {
+					throw new IllegalArgumentException(
+							"every pi.payments.verification.catalog.products entry needs an id and a positive price");
+				}
+				if (!ids.add(product.id())) {
+					throw new IllegalArgumentException(
+							"pi.payments.verification.catalog.products lists '" + product.id() + "' twice");
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * @param id the product key value in the payment's metadata
+	 * @param price the exact price in Pi
+	 * @param memo when set, the payment's memo must equal it
+	 */
+	public record Product(String id, BigDecimal price, String memo) {
+	}
+
+	/**
+	 * @param url where the payment is POSTed; a 2xx approves it
+	 * @param timeout how long the backend may take; a timeout refuses
+	 */
+	public record Hook(URI url, @DefaultValue("3s") Duration timeout) {
+	}
+
+}
