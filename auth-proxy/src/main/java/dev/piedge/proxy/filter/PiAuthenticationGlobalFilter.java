@@ -1,8 +1,10 @@
 package dev.piedge.proxy.filter;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.piedge.proxy.assertion.IdentityAssertionService;
 import dev.piedge.proxy.error.InsufficientScopeException;
@@ -14,6 +16,7 @@ import dev.piedge.proxy.route.RoutePolicyService;
 import dev.piedge.proxy.token.BearerTokenExtractor;
 import dev.piedge.proxy.token.IdentityService;
 import dev.piedge.proxy.token.VerifiedIdentity;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -29,8 +32,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies the matched route's pi-edge policy: verifies the bearer token with Pi, checks scopes, and
- * forwards the request with {@code X-Pi-Uid}, {@code X-Pi-Username}, {@code X-Pi-Scopes} and the signed
- * {@code X-Pi-Identity}. A refused request never reaches the backend. The token comes from
+ * forwards the request with {@code X-Pi-Uid}, {@code X-Pi-Username} and the signed {@code X-Pi-Identity}
+ * (which also carries the scopes). A refused request never reaches the backend. The token comes from
  * {@code Authorization: Bearer}, or on {@code pi-token-from-body} routes from the JSON body
  * ({@link BodyTokenGlobalFilter}).
  */
@@ -44,8 +47,6 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
 	static final String USERNAME_HEADER = "X-Pi-Username";
 
-	static final String SCOPES_HEADER = "X-Pi-Scopes";
-
 	static final String IDENTITY_HEADER = "X-Pi-Identity";
 
 	private final RoutePolicyService policies;
@@ -57,6 +58,9 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	private final IdentityAssertionService assertions;
 
 	private final MeterRegistry registry;
+
+	/** Counters by route and outcome, looked up once: both sets are small and fixed by configuration. */
+	private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
 
 	PiAuthenticationGlobalFilter(RoutePolicyService policies, BearerTokenExtractor tokens, IdentityService identities,
 			IdentityAssertionService assertions, MeterRegistry registry) {
@@ -138,7 +142,6 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 				if (identity.username() != null) {
 					headers.set(USERNAME_HEADER, identity.username());
 				}
-				headers.set(SCOPES_HEADER, String.join(" ", identity.scopes().stream().sorted().toList()));
 				if (this.assertions.enabled()) {
 					headers.set(IDENTITY_HEADER, this.assertions.assertionFor(identity, policy.routeId()));
 				}
@@ -147,7 +150,10 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	}
 
 	private void decision(RoutePolicy policy, String outcome) {
-		this.registry.counter("pi.edge.route.decisions", "route", policy.routeId(), "outcome", outcome).increment();
+		this.decisions
+			.computeIfAbsent(policy.routeId() + '\n' + outcome,
+					key -> this.registry.counter("pi.edge.route.decisions", "route", policy.routeId(), "outcome", outcome))
+			.increment();
 	}
 
 }

@@ -41,17 +41,30 @@ class SpoofedHeaderWebFilter implements WebFilter, Ordered {
 	}
 
 	static List<String> spoofedHeaderNames(HttpHeaders headers) {
-		List<String> spoofed = new ArrayList<>();
+		List<String> spoofed = null;
 		for (String name : headers.headerNames()) {
-			String folded = fold(name);
-			boolean identity = folded.startsWith("x-pi-");
-			boolean oddForwarded = name.indexOf('_') >= 0
-					&& (folded.startsWith("x-forwarded-") || folded.equals("forwarded"));
-			if (identity || oddForwarded) {
+			if (isIdentityHeader(name) || (name.indexOf('_') >= 0 && isForwardedHeader(fold(name)))) {
+				if (spoofed == null) {
+					spoofed = new ArrayList<>(2);
+				}
 				spoofed.add(name);
 			}
 		}
-		return spoofed;
+		return (spoofed != null) ? spoofed : List.of();
+	}
+
+	/** {@code x-pi-} with case and {@code -}/{@code _} folded, checked without allocating on every request. */
+	static boolean isIdentityHeader(String name) {
+		return name.length() >= 5 && (name.charAt(0) | 0x20) == 'x' && isDash(name.charAt(1))
+				&& (name.charAt(2) | 0x20) == 'p' && (name.charAt(3) | 0x20) == 'i' && isDash(name.charAt(4));
+	}
+
+	private static boolean isForwardedHeader(String folded) {
+		return folded.startsWith("x-forwarded-") || folded.equals("forwarded");
+	}
+
+	private static boolean isDash(char c) {
+		return c == '-' || c == '_';
 	}
 
 	static String fold(String headerName) {

@@ -32,7 +32,6 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 		assertThat(forwarded.getUrl()).isEqualTo("/orders/42");
 		assertThat(forwarded.getHeaders().getHeader("X-Pi-Uid").values()).containsExactly(ALICE);
 		assertThat(forwarded.getHeaders().getHeader("X-Pi-Username").values()).containsExactly("alice");
-		assertThat(forwarded.getHeader("X-Pi-Scopes")).isEqualTo("payments username");
 		assertThat(forwarded.getHeader("X-Pi-Identity")).isNotBlank();
 		assertThat(forwarded.containsHeader("Authorization")).isFalse();
 	}
