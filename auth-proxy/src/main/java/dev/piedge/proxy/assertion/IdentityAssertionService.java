@@ -52,6 +52,7 @@ public class IdentityAssertionService {
 			throw new IllegalStateException("The identity signing key cannot sign ES256", ex);
 		}
 		this.signed = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(properties.cache().maxSize())
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.expireAfterWrite(this.properties.ttl().dividedBy(2))

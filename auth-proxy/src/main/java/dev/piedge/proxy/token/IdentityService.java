@@ -66,12 +66,16 @@ public class IdentityService {
 		this.clock = clock;
 		this.metrics = new IdentityMetrics(registry);
 		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+		// Cache upkeep runs on the calling event-loop thread: it is tiny, and handing it to another pool
+		// would cost a thread switch on the hot path.
 		this.checks = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(properties.cache().maxSize())
 			.ticker(ticker)
 			.expireAfter(new CheckExpiry())
 			.buildAsync();
 		this.lastVerified = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(properties.cache().maxSize())
 			.ticker(ticker)
 			.expireAfterWrite(properties.cache().ttl().plus(properties.staleIfError()))
