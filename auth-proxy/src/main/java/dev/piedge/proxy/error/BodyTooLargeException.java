@@ -1,5 +1,6 @@
 package dev.piedge.proxy.error;
 
+import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 

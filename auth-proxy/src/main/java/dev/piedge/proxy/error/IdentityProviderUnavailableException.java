@@ -1,5 +1,6 @@
 package dev.piedge.proxy.error;
 
+import dev.piedge.problem.ProblemException;
 import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;

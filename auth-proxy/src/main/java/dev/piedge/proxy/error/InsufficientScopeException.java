@@ -1,5 +1,7 @@
 package dev.piedge.proxy.error;
 
+import dev.piedge.problem.ProblemException;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +27,11 @@ public final class InsufficientScopeException extends ProblemException {
 
 	public Set<String> missingScopes() {
 		return this.missingScopes;
+	}
+
+	@Override
+	public Map<String, Object> extra() {
+		return Map.of("missing_scopes", this.missingScopes);
 	}
 
 	@Override

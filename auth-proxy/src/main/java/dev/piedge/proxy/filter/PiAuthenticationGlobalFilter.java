@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.piedge.proxy.assertion.IdentityAssertionService;
 import dev.piedge.proxy.error.InsufficientScopeException;
 import dev.piedge.proxy.error.MissingTokenException;
-import dev.piedge.proxy.error.ProblemException;
+import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.route.AuthMode;
 import dev.piedge.proxy.route.RoutePolicy;
 import dev.piedge.proxy.route.RoutePolicyService;

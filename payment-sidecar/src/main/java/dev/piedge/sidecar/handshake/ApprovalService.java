@@ -7,7 +7,7 @@ import java.util.UUID;
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
 import dev.piedge.pi.client.PiPayment;
-import dev.piedge.sidecar.error.ProblemException;
+import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.PaymentLedgerRepository;

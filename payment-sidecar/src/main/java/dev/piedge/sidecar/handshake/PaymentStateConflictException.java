@@ -2,7 +2,7 @@ package dev.piedge.sidecar.handshake;
 
 import java.util.Map;
 
-import dev.piedge.sidecar.error.ProblemException;
+import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,8 @@
 package dev.piedge.sidecar.handshake;
 
-import dev.piedge.sidecar.error.ProblemException;
+import dev.piedge.problem.ProblemException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -28,8 +29,13 @@ public final class PiApiProblemException extends ProblemException {
 	}
 
 	@Override
-	public long retryAfterSeconds() {
-		return this.retryAfterSeconds;
+	public HttpHeaders headers() {
+		if (this.retryAfterSeconds <= 0) {
+			return HttpHeaders.EMPTY;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
+		return headers;
 	}
 
 }

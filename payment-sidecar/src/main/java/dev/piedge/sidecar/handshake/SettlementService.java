@@ -9,7 +9,7 @@ import dev.piedge.pi.client.PiApiErrorException;
 import dev.piedge.pi.client.PiApiKeyRejectedException;
 import dev.piedge.pi.client.PiApiUnavailableException;
 import dev.piedge.pi.client.TxId;
-import dev.piedge.sidecar.error.ProblemException;
+import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.fulfillment.CompletedPayment;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
 import dev.piedge.sidecar.ledger.LedgerPayment;

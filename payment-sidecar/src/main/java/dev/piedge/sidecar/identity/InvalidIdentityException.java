@@ -1,6 +1,6 @@
 package dev.piedge.sidecar.identity;
 
-import dev.piedge.sidecar.error.ProblemException;
+import dev.piedge.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
 

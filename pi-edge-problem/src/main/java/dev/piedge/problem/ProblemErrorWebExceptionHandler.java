@@ -1,6 +1,5 @@
-package dev.piedge.proxy.error;
+package dev.piedge.problem;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,26 +8,22 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
 
 /**
- * The one place where every failure becomes an RFC 9457 {@code application/problem+json} answer with a
- * stable {@code code}. Unexpected failures are logged here and answered without any detail, so no stack
- * trace or upstream body ever reaches a client.
+ * The one place where every failure becomes {@code application/problem+json} with a stable {@code code}.
+ * Unexpected failures are logged here and answered without any detail, so no stack trace or upstream body
+ * ever reaches a client.
  */
-@Component
-@Order(-2)
-class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
@@ -40,47 +35,45 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		if (response.isCommitted()) {
 			return Mono.error(ex);
 		}
-		Problem problem = problemFor(ex);
+		Problem problem = problemFor(exchange, ex);
 		response.setStatusCode(problem.status());
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (ex instanceof ProblemException known) {
 			known.headers().forEach((name, values) -> response.getHeaders().put(name, values));
 		}
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		byte[] body = JSON.writeValueAsBytes(problem.body(exchange.getRequest().getPath().value()));
-		DataBuffer buffer = response.bufferFactory().wrap(body);
-		return response.writeWith(Mono.just(buffer));
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	private static Problem problemFor(Throwable ex) {
+	private static Problem problemFor(ServerWebExchange exchange, Throwable ex) {
 		if (ex instanceof ProblemException known) {
-			Map<String, Object> extra = new LinkedHashMap<>();
-			if (known instanceof InsufficientScopeException scope) {
-				extra.put("missing_scopes", scope.missingScopes());
-			}
-			return new Problem(known.status(), known.code(), known.getMessage(), extra);
+			return new Problem(known.status(), known.code(), known.getMessage(), known.extra());
 		}
-		if (ex instanceof ResponseStatusException status) {
-			return forStatus(status.getStatusCode());
+		if (ex instanceof DecodingException || ex.getCause() instanceof DecodingException
+				|| ex instanceof ServerWebInputException) {
+			return new Problem(HttpStatus.BAD_REQUEST, "invalid_request", "The request body cannot be read.", Map.of());
 		}
-		log.error("Unexpected failure while handling a request", ex);
+		if (ex instanceof ResponseStatusException statusException) {
+			HttpStatus status = HttpStatus.resolve(statusException.getStatusCode().value());
+			return forStatus((status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR);
+		}
+		log.error("Unexpected failure handling {} {}", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath(), ex);
 		return forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 	}
 
-	private static Problem forStatus(HttpStatusCode code) {
-		HttpStatus status = HttpStatus.resolve(code.value());
-		if (status == null) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
-		}
-		String stableCode = switch (status) {
+	private static Problem forStatus(HttpStatus status) {
+		String code = switch (status) {
 			case NOT_FOUND -> "not_found";
 			case METHOD_NOT_ALLOWED -> "method_not_allowed";
 			case CONTENT_TOO_LARGE -> "body_too_large";
 			case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
+			case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
 			case BAD_REQUEST -> "bad_request";
-			case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> "backend_unavailable";
+			case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> "upstream_unavailable";
 			default -> status.is4xxClientError() ? "client_error" : "internal_error";
 		};
-		return new Problem(status, stableCode, status.getReasonPhrase() + ".", Map.of());
+		return new Problem(status, code, status.getReasonPhrase() + ".", Map.of());
 	}
 
 	private record Problem(HttpStatus status, String code, String detail, Map<String, Object> extra) {

@@ -1,11 +1,13 @@
-package dev.piedge.proxy.error;
+package dev.piedge.problem;
+
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal the proxy answers itself, rendered as RFC 9457 {@code application/problem+json} with a stable
- * {@code code}. Each subclass has one meaning; the backend is never called once one is raised.
+ * A refusal answered as RFC 9457 {@code application/problem+json} with a stable {@code code}. Each
+ * subclass has one meaning; it says which headers and extra members its answer carries.
  */
 public abstract class ProblemException extends RuntimeException {
 
@@ -27,9 +29,14 @@ public abstract class ProblemException extends RuntimeException {
 		return this.code;
 	}
 
-	/** Headers the response must carry, such as {@code WWW-Authenticate} or {@code Retry-After}. */
+	/** Headers the answer must carry, such as {@code WWW-Authenticate} or {@code Retry-After}. */
 	public HttpHeaders headers() {
 		return HttpHeaders.EMPTY;
+	}
+
+	/** Extra members of the problem body, e.g. the scopes that were missing. */
+	public Map<String, Object> extra() {
+		return Map.of();
 	}
 
 }
