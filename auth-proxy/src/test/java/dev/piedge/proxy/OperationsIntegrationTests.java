@@ -66,7 +66,8 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 			.contains("pi_edge_identity_cache_total{result=\"miss\"}")
 			.contains("pi_edge_identity_cache_total{result=\"coalesced\"}")
 			.contains("pi_edge_route_decisions_total{outcome=\"verified\",route=\"catch-all\"}")
-			.contains("pi_edge_route_decisions_total{outcome=\"missing_token\",route=\"catch-all\"}");
+			.contains("pi_edge_route_decisions_total{outcome=\"missing_token\",route=\"catch-all\"}")
+			.doesNotContain("pi_edge_route_decisions_total{outcome=\"anonymous\",route=\"catch-all\"}");
 	}
 
 	@Test

@@ -83,18 +83,19 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 			return Mono.error(MissingTokenException.create());
 		}
 		RoutePolicy policy = this.policies.policyFor(route);
+		// Decide first, then run the rest of the chain exactly once: chain.filter completes empty, so it must
+		// never sit upstream of a switchIfEmpty.
 		return decide(exchange, policy)
-			.flatMap(identity -> {
-				decision(policy, "verified");
-				return chain.filter(forward(exchange, policy, identity));
-			})
-			.switchIfEmpty(Mono.defer(() -> {
-				decision(policy, policy.mode() == AuthMode.PUBLIC ? "public" : "anonymous");
-				return chain.filter(forward(exchange, policy, null));
-			}))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
 			.onErrorResume(ProblemException.class, ex -> {
 				decision(policy, ex.code());
 				return Mono.error(ex);
+			})
+			.flatMap(identity -> {
+				decision(policy, identity.isPresent() ? "verified"
+						: (policy.mode() == AuthMode.PUBLIC) ? "public" : "anonymous");
+				return chain.filter(forward(exchange, policy, identity.orElse(null)));
 			});
 	}
 

@@ -29,9 +29,4 @@ public record LedgerPayment(long id, String piPaymentId, String userUid, String 
 		BigDecimal amount, String memo, String metadataJson, PaymentStatus status, String txid, String failureReason,
 		String pendingAction, UUID claimToken, Instant claimedUntil, long version, Instant createdAt,
 		Instant updatedAt) {
-
-	public boolean isClaimedAt(Instant now) {
-		return this.pendingAction != null && this.claimedUntil != null && this.claimedUntil.isAfter(now);
-	}
-
 }
