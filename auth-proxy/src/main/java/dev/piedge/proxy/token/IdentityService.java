@@ -108,8 +108,9 @@ public class IdentityService {
 	private CompletableFuture<TokenCheck> lookUp(TokenHash key, String token) {
 		return this.pi.me(token)
 			.timeout(this.properties.timeout())
-			.<TokenCheck>map(user -> new TokenCheck.Verified(VerifiedIdentity.from(user)))
-			.onErrorResume(PiAccessTokenRejectedException.class, ex -> Mono.just(new TokenCheck.Rejected()))
+			.<TokenCheck>map(user -> new TokenCheck.Verified(VerifiedIdentity.from(user), this.clock.instant()))
+			.onErrorResume(PiAccessTokenRejectedException.class,
+					ex -> Mono.just(new TokenCheck.Rejected(this.clock.instant())))
 			.doOnNext(result -> remember(key, result))
 			.doOnEach(signal -> {
 				if (signal.isOnNext()) {
@@ -138,7 +139,7 @@ public class IdentityService {
 		VerifiedIdentity stale = this.lastVerified.getIfPresent(key);
 		if (stale != null && this.clock.instant().isBefore(stale.validUntil())) {
 			this.metrics.staleServed();
-			return Mono.just(new TokenCheck.Verified(stale));
+			return Mono.just(new TokenCheck.Verified(stale, this.clock.instant()));
 		}
 		log.warn("Pi API could not verify a token ({} {}): answering 503", key, describe(failure));
 		return Mono.error(IdentityProviderUnavailableException.retryAfter(retryAfter(failure)));
@@ -159,15 +160,23 @@ public class IdentityService {
 		return failure.getClass().getSimpleName();
 	}
 
-	/** Verified identities expire with the cache TTL or the token, whichever comes first. */
+	/**
+	 * An answer lives for the cache TTL (the negative TTL for a rejection) counted from when Pi gave it, and
+	 * a verified identity never past the token's {@code valid_until}. Caffeine may store a completed lookup
+	 * a little after the answer reached the caller; counting from the answer keeps lifetimes exact.
+	 */
 	private final class CheckExpiry implements Expiry<TokenHash, TokenCheck> {
 
 		@Override
 		public long expireAfterCreate(TokenHash key, TokenCheck value, long currentTime) {
-			if (value instanceof TokenCheck.Verified verified) {
-				return untilEarliest(verified.identity().validUntil());
+			PiAuthProperties.Cache cache = IdentityService.this.properties.cache();
+			Instant expiresAt = value.answeredAt()
+				.plus((value instanceof TokenCheck.Verified) ? cache.ttl() : cache.negativeTtl());
+			if (value instanceof TokenCheck.Verified verified && verified.identity().validUntil().isBefore(expiresAt)) {
+				expiresAt = verified.identity().validUntil();
 			}
-			return IdentityService.this.properties.cache().negativeTtl().toNanos();
+			Duration left = Duration.between(IdentityService.this.clock.instant(), expiresAt);
+			return left.isNegative() ? 0 : left.toNanos();
 		}
 
 		@Override
@@ -178,13 +187,6 @@ public class IdentityService {
 		@Override
 		public long expireAfterRead(TokenHash key, TokenCheck value, long currentTime, long currentDuration) {
 			return currentDuration;
-		}
-
-		private long untilEarliest(Instant validUntil) {
-			Duration ttl = IdentityService.this.properties.cache().ttl();
-			Duration remaining = Duration.between(IdentityService.this.clock.instant(), validUntil);
-			Duration lifetime = remaining.compareTo(ttl) < 0 ? remaining : ttl;
-			return lifetime.isNegative() ? 0 : lifetime.toNanos();
 		}
 
 	}
