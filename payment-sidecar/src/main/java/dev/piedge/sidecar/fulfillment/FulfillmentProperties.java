@@ -25,13 +25,17 @@ import org.springframework.validation.annotation.Validated;
  * @param claimTimeout how long a claim keeps other instances off an event; must exceed {@code timeout}
  * @param minBackoff the delay after the first failure; it doubles with every further failure
  * @param maxBackoff the longest delay between two attempts
+ * @param deliveredRetention how long a delivered event is kept before it is pruned; {@code 0} keeps them
+ * forever. Undelivered events are never pruned. The payment ledger itself is never pruned.
+ * @param pruneInterval how often delivered events older than the retention are deleted
  */
 @Validated
 @ConfigurationProperties("pi.payments.fulfillment")
 record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
 		@DefaultValue("30s") Duration claimTimeout, @DefaultValue("1s") Duration minBackoff,
-		@DefaultValue("1h") Duration maxBackoff) {
+		@DefaultValue("1h") Duration maxBackoff, @DefaultValue("30d") Duration deliveredRetention,
+		@DefaultValue("1h") Duration pruneInterval) {
 
 	static final String PREFIX = "pi.payments.fulfillment.";
 
@@ -67,6 +71,11 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 		requirePositive("claim-timeout", claimTimeout);
 		requirePositive("min-backoff", minBackoff);
 		requirePositive("max-backoff", maxBackoff);
+		requirePositive("prune-interval", pruneInterval);
+		if (deliveredRetention == null || deliveredRetention.isNegative()) {
+			throw new IllegalArgumentException(PREFIX + "delivered-retention must be a duration such as 30d, or 0 "
+					+ "to keep delivered events forever, but was " + deliveredRetention);
+		}
 		if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
 			throw new IllegalArgumentException(
 					PREFIX + "batch-size must be between 1 and " + MAX_BATCH_SIZE + ", but was " + batchSize);
@@ -86,6 +95,11 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw new IllegalArgumentException(PREFIX + key + " must be a positive duration such as 5s, but was " + value);
 		}
+	}
+
+	/** Whether delivered events are ever pruned. */
+	boolean prunes() {
+		return !deliveredRetention.isZero();
 	}
 
 	/** Whether a backend URL is configured; without one, events wait in the outbox. */
@@ -111,7 +125,8 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 	public String toString() {
 		return "FulfillmentProperties[url=" + url + ", secret=" + (secret == null ? "none" : "[REDACTED]")
 				+ ", timeout=" + timeout + ", pollInterval=" + pollInterval + ", batchSize=" + batchSize
-				+ ", claimTimeout=" + claimTimeout + ", minBackoff=" + minBackoff + ", maxBackoff=" + maxBackoff + "]";
+				+ ", claimTimeout=" + claimTimeout + ", minBackoff=" + minBackoff + ", maxBackoff=" + maxBackoff
+				+ ", deliveredRetention=" + deliveredRetention + ", pruneInterval=" + pruneInterval + "]";
 	}
 
 }

@@ -96,6 +96,21 @@ class OutboxEventRepository {
 			.then();
 	}
 
+	/**
+	 * Deletes up to {@code limit} events delivered before {@code cutoff}; emits how many went. Undelivered
+	 * events are never touched, however old.
+	 */
+	Mono<Long> deleteDeliveredBefore(Instant cutoff, int limit) {
+		return this.db
+			.sql("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event "
+					+ "WHERE delivered_at IS NOT NULL AND delivered_at < :cutoff LIMIT :limit)")
+			.bind("cutoff", cutoff)
+			.bind("limit", limit)
+			.fetch()
+			.rowsUpdated()
+			.timeout(this.timeout);
+	}
+
 	/** Events not delivered yet, due or not. */
 	Mono<Long> countPending() {
 		return this.db.sql("SELECT count(*) FROM outbox_event WHERE delivered_at IS NULL")

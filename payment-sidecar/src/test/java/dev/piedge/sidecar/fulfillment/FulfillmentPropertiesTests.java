@@ -31,6 +31,8 @@ class FulfillmentPropertiesTests {
 			assertThat(properties.claimTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.minBackoff()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.maxBackoff()).isEqualTo(Duration.ofHours(1));
+			assertThat(properties.deliveredRetention()).isEqualTo(Duration.ofDays(30));
+			assertThat(properties.pruneInterval()).isEqualTo(Duration.ofHours(1));
 		});
 	}
 
@@ -85,7 +87,7 @@ class FulfillmentPropertiesTests {
 	void rejectsAClaimTimeoutThatADeliveryCouldOutlast() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(30), Duration.ofSeconds(1), 20,
-					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)))
+					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1)))
 			.withMessageContaining("claim-timeout (PT30S) must be longer than pi.payments.fulfillment.timeout");
 	}
 
@@ -93,7 +95,7 @@ class FulfillmentPropertiesTests {
 	void rejectsAMinimumBackoffAboveTheMaximum() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(5), Duration.ofSeconds(1), 20,
-					Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(1)))
+					Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1)))
 			.withMessageContaining("min-backoff (PT2H) must not be longer than max-backoff (PT1H)");
 	}
 
@@ -101,13 +103,33 @@ class FulfillmentPropertiesTests {
 	void rejectsABatchSizeOutOfRange() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(5), Duration.ofSeconds(1), 0,
-					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)))
+					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1)))
 			.withMessageContaining("batch-size must be between 1 and 1000");
+	}
+
+	@Test
+	void rejectsANegativeRetention() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(5), Duration.ofSeconds(1), 20,
+					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(-1),
+					Duration.ofHours(1)))
+			.withMessageContaining("delivered-retention must be a duration such as 30d, or 0");
+	}
+
+	@Test
+	void keepsDeliveredEventsForeverWhenRetentionIsZero() {
+		FulfillmentProperties keepForever = new FulfillmentProperties(null, null, Duration.ofSeconds(5),
+				Duration.ofSeconds(1), 20, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1),
+				Duration.ZERO, Duration.ofHours(1));
+
+		assertThat(keepForever.prunes()).isFalse();
+		assertThat(properties(null, null).prunes()).isTrue();
 	}
 
 	private static FulfillmentProperties properties(URI url, String secret) {
 		return new FulfillmentProperties(url, secret, Duration.ofSeconds(5), Duration.ofSeconds(1), 20,
-				Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
+				Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30),
+				Duration.ofHours(1));
 	}
 
 	@Configuration(proxyBeanMethods = false)
