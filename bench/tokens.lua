@@ -10,6 +10,18 @@ local browser = {
   ["Origin"] = "https://shop.example",
   ["Referer"] = "https://shop.example/cart",
 }
+-- With BENCH_RATE (requests/s over all connections) and BENCH_CONNECTIONS set, each connection waits a
+-- random, exponentially distributed think time between requests: an offered load near BENCH_RATE that
+-- stays below saturation, so latency shows what the proxy adds rather than how long the queue is.
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+local connections = tonumber(os.getenv("BENCH_CONNECTIONS") or "")
+if rate and connections and rate > 0 then
+  local mean_ms = 1000 * connections / rate
+  math.randomseed(20261122)
+  delay = function()
+    return math.floor(-mean_ms * math.log(1 - math.random()) + 0.5)
+  end
+end
 request = function()
   i = i + 1
   local headers = {}

@@ -60,7 +60,7 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	private final MeterRegistry registry;
 
 	/** Counters by route and outcome, looked up once: both sets are small and fixed by configuration. */
-	private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+	private final Map<RouteOutcome, Counter> decisions = new ConcurrentHashMap<>();
 
 	PiAuthenticationGlobalFilter(RoutePolicyService policies, BearerTokenExtractor tokens, IdentityService identities,
 			IdentityAssertionService assertions, MeterRegistry registry) {
@@ -152,9 +152,12 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
 	private void decision(RoutePolicy policy, String outcome) {
 		this.decisions
-			.computeIfAbsent(policy.routeId() + '\n' + outcome,
-					key -> this.registry.counter("pi.edge.route.decisions", "route", policy.routeId(), "outcome", outcome))
+			.computeIfAbsent(new RouteOutcome(policy.routeId(), outcome),
+					key -> this.registry.counter("pi.edge.route.decisions", "route", key.routeId(), "outcome", key.outcome()))
 			.increment();
+	}
+
+	private record RouteOutcome(String routeId, String outcome) {
 	}
 
 }
