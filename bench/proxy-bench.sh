@@ -13,11 +13,14 @@
 # The backend is nginx answering a fixed small body, so the three setups differ only by the proxy: an echo
 # backend would answer the verified requests (with their extra identity headers) with bigger bodies.
 # Usage: bench/proxy-bench.sh [duration, default 20s] [connections, default 32]
-#        (BENCH_WARMUP=30s, BENCH_ROUNDS=3, BENCH_RATES="2000 4000")
+#        (BENCH_WARMUP=30s, BENCH_ROUNDS=8, BENCH_RATES="2000 4000")
+# The setups run in short alternating rounds and are compared round by round (median of the per-round
+# ratios and differences): on 2 cores the machine's speed drifts by 10-20% over minutes, and comparing
+# neighbouring runs cancels most of that drift.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-duration=${1:-20s}
+duration=${1:-10s}
 connections=${2:-32}
 threads=${BENCH_WRK_THREADS:-1}
 warmup=${BENCH_WARMUP:-30s}
@@ -107,6 +110,9 @@ run() { # key name url [wrk args...]
   P99[$key]="${P99[$key]:-} $p99"
 }
 median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# Per-round comparisons of two series recorded in the same rounds: b/a and b-a for each round.
+ratios() { awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " "); for (i = 1; i <= n; i++) printf "%s ", y[i] / x[i] }'; }
+differences() { awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " "); for (i = 1; i <= n; i++) printf "%s ", y[i] - x[i] }'; }
 
 direct="http://127.0.0.1:$DEMO_BACKEND_PORT/off/item"
 off="http://127.0.0.1:$PI_PROXY_PORT/off/item"
@@ -123,7 +129,7 @@ echo "wrk: $threads thread(s), $connections connections, $duration per run, loop
 [ ${#pin_proxy[@]} -gt 0 ] && echo "pinned: proxy on core $(( $(nproc) - 1 )); wrk, nginx and pi-sandbox on core 0"
 printf '%-40s %12s %10s %10s %8s %12s\n' "setup" "requests/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
 run direct "backend (nginx) direct" "$direct"
-for round in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+for round in $(seq 1 "${BENCH_ROUNDS:-8}"); do
   run off "proxy, auth off (public route) #$round" "$off" "${tokens[@]}"
   run hdr "proxy, auth off + 3 headers of that size #$round" "$hdr" "${tokens[@]}"
   run cached "proxy, cached tokens (required) #$round" "$on" "${tokens[@]}"
@@ -133,12 +139,14 @@ me_calls=$(curl -fsS "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" | sed -n 
 me_calls=${me_calls:-0}
 awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RPS[off]}")" -v on="$(median "${RPS[cached]}")" \
     -v offp99="$(median "${P99[off]}")" -v onp99="$(median "${P99[cached]}")" \
-    -v offcpu="$(median "${CPU[off]}")" -v oncpu="$(median "${CPU[cached]}")" 'BEGIN {
+    -v offcpu="$(median "${CPU[off]}")" -v oncpu="$(median "${CPU[cached]}")" \
+    -v hdrratio="$(median "$(ratios "${RPS[off]}" "${RPS[hdr]}")")" -v ratio="$(median "$(ratios "${RPS[off]}" "${RPS[cached]}")")" \
+    -v p99delta="$(median "$(differences "${P99[off]}" "${P99[cached]}")")" \
+    -v cpudelta="$(median "$(differences "${CPU[off]}" "${CPU[cached]}")")" 'BEGIN {
   printf "/v2/me calls: %d for 2 unique tokens = %.1f per token (cache ttl 30 s)\n", calls, calls / 2
-  printf "median of rounds: auth off %.0f req/s, p99 %.3f ms; cached tokens %.0f req/s, p99 %.3f ms\n", off, offp99, on, onp99
-  printf "auth off + headers alone: throughput %.1f%% of auth off\n", 100 * hdr / off
-  printf "cached tokens vs auth off at saturation: throughput %.1f%% (target >= 90%%), p99 %+.3f ms\n", 100 * on / off, onp99 - offp99
-  printf "proxy CPU per request at saturation: auth off %.1f us, cached tokens %.1f us (%+.1f us; %.1f%% as many requests per core)\n", offcpu, oncpu, oncpu - offcpu, 100 * offcpu / oncpu
+  printf "medians of rounds: auth off %.0f req/s, p99 %.3f ms, %.1f us CPU/req; cached tokens %.0f req/s, p99 %.3f ms, %.1f us CPU/req\n", off, offp99, offcpu, on, onp99, oncpu
+  printf "round by round (median): auth off + headers alone reach %.1f%% of auth off\n", 100 * hdrratio
+  printf "round by round (median): cached tokens reach %.1f%% of auth off throughput (target >= 90%%), p99 %+.3f ms, CPU %+.1f us/req\n", 100 * ratio, p99delta, cpudelta
 }'
 
 echo
@@ -146,7 +154,7 @@ echo "fixed offered load below saturation: each connection waits an exponential 
 printf '%-40s %12s %10s %10s %8s %12s\n' "setup" "requests/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
 for rate in ${BENCH_RATES:-2000 4000}; do
   export BENCH_RATE=$rate BENCH_CONNECTIONS=$connections
-  for round in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+  for round in $(seq 1 "${BENCH_ROUNDS:-8}"); do
     run "off@$rate" "proxy, auth off @ $rate/s #$round" "$off" "${tokens[@]}"
     run "on@$rate" "proxy, cached tokens @ $rate/s #$round" "$on" "${tokens[@]}"
   done
@@ -156,7 +164,10 @@ for rate in ${BENCH_RATES:-2000 4000}; do
   awk -v rate="$rate" -v offr="$(median "${RPS[off@$rate]}")" -v onr="$(median "${RPS[on@$rate]}")" \
       -v off50="$(median "${P50[off@$rate]}")" -v on50="$(median "${P50[on@$rate]}")" \
       -v off99="$(median "${P99[off@$rate]}")" -v on99="$(median "${P99[on@$rate]}")" \
-      -v offcpu="$(median "${CPU[off@$rate]}")" -v oncpu="$(median "${CPU[on@$rate]}")" 'BEGIN {
-    printf "at %d/s offered (medians; served %.0f vs %.0f req/s): p50 %.3f -> %.3f ms (%+.3f), p99 %.3f -> %.3f ms (%+.3f; target <= +1 ms), proxy CPU %.1f -> %.1f us/req\n", rate, offr, onr, off50, on50, on50 - off50, off99, on99, on99 - off99, offcpu, oncpu
+      -v offcpu="$(median "${CPU[off@$rate]}")" -v oncpu="$(median "${CPU[on@$rate]}")" \
+      -v d50="$(median "$(differences "${P50[off@$rate]}" "${P50[on@$rate]}")")" \
+      -v d99="$(median "$(differences "${P99[off@$rate]}" "${P99[on@$rate]}")")" 'BEGIN {
+    printf "at %d/s offered (medians; served %.0f vs %.0f req/s): p50 %.3f -> %.3f ms, p99 %.3f -> %.3f ms, CPU %.1f -> %.1f us/req\n", rate, offr, onr, off50, on50, off99, on99, offcpu, oncpu
+    printf "  round by round (median): cached tokens add p50 %+.3f ms, p99 %+.3f ms (target <= +1 ms)\n", d50, d99
   }'
 done
