@@ -2,6 +2,8 @@ package dev.piedge.sidecar.fulfillment;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,12 +21,20 @@ final class WebhookCodec {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
+	// Built once, so their (de)serializers are resolved here: on first use Jackson builds them under a lock,
+	// and concurrent deliveries would otherwise wait for it on an event loop.
+	private static final ObjectReader DATA_READER = MAPPER.readerFor(PaymentCompletedData.class);
+
+	private static final ObjectWriter DATA_WRITER = MAPPER.writerFor(PaymentCompletedData.class);
+
+	private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(WebhookEvent.class);
+
 	private WebhookCodec() {
 	}
 
 	/** The payload column for a {@code payment.completed} event. */
 	static String paymentCompletedData(String userUid, CompletedPayment payment) {
-		return MAPPER.writeValueAsString(PaymentCompletedData.of(userUid, payment));
+		return DATA_WRITER.writeValueAsString(PaymentCompletedData.of(userUid, payment));
 	}
 
 	/**
@@ -35,8 +45,8 @@ final class WebhookCodec {
 		if (!PAYMENT_COMPLETED.equals(event.eventType())) {
 			throw new IllegalStateException("Unknown outbox event type '" + event.eventType() + "'");
 		}
-		PaymentCompletedData data = MAPPER.readValue(event.payload(), PaymentCompletedData.class);
-		return MAPPER.writeValueAsBytes(new WebhookEvent(event.id().toString(), event.eventType(),
+		PaymentCompletedData data = DATA_READER.readValue(event.payload());
+		return EVENT_WRITER.writeValueAsBytes(new WebhookEvent(event.id().toString(), event.eventType(),
 				event.createdAt().getEpochSecond(), data));
 	}
 
