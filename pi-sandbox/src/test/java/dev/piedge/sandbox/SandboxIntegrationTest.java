@@ -5,7 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Instant;
 
+import dev.piedge.test.MutableClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -25,13 +27,16 @@ import org.springframework.context.annotation.Primary;
 @Import(SandboxIntegrationTest.ClockConfiguration.class)
 public @interface SandboxIntegrationTest {
 
+	/** Where the test clock starts; tokens' {@code valid-for} counts from here. */
+	Instant START = Instant.parse("2030-01-01T00:00:00.123Z");
+
 	@TestConfiguration(proxyBeanMethods = false)
 	class ClockConfiguration {
 
 		@Bean
 		@Primary
 		MutableClock mutableClock() {
-			return new MutableClock();
+			return new MutableClock(START);
 		}
 	}
 }

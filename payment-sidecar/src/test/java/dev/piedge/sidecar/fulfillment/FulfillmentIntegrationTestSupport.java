@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.piedge.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +75,7 @@ abstract class FulfillmentIntegrationTestSupport {
 	void resetBackendClockAndOutbox() {
 		backend.resetAll();
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
-		this.clock.set(MutableClock.START);
+		this.clock.set(TestClockConfiguration.START);
 		this.db.sql("DELETE FROM outbox_event").fetch().rowsUpdated().block(Duration.ofSeconds(10));
 	}
 
@@ -94,7 +95,7 @@ abstract class FulfillmentIntegrationTestSupport {
 	static CompletedPayment completedPayment(String piPaymentId, String userUid, String amount) {
 		return new CompletedPayment(piPaymentId, userUid, new BigDecimal(amount), "Order for " + piPaymentId,
 				Map.of("order_id", "o-" + piPaymentId), "tx-" + piPaymentId, "Pi Testnet",
-				MutableClock.START.minusSeconds(60), MutableClock.START);
+				TestClockConfiguration.START.minusSeconds(60), TestClockConfiguration.START);
 	}
 
 	/** The outbox rows for one ledger row (normally zero or one). */

@@ -62,7 +62,7 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 		LoggedRequest request = requests.get(0);
 		String body = request.getBodyAsString();
 		assertThat(body).isEqualTo("{\"id\":\"" + eventId + "\",\"type\":\"payment.completed\",\"created\":"
-				+ MutableClock.START.getEpochSecond() + ",\"data\":{\"payment_id\":\"" + piPaymentId
+				+ TestClockConfiguration.START.getEpochSecond() + ",\"data\":{\"payment_id\":\"" + piPaymentId
 				+ "\",\"user_uid\":\"uid-deliver\",\"amount\":3.1400000,\"memo\":\"Order for " + piPaymentId
 				+ "\",\"metadata\":{\"order_id\":\"o-" + piPaymentId + "\"},\"txid\":\"tx-" + piPaymentId
 				+ "\",\"network\":\"Pi Testnet\",\"created_at\":\"2026-11-22T11:59:00Z\","
@@ -74,7 +74,7 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 		String signature = request.getHeader("Pi-Edge-Signature");
 		assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
 		String timestamp = signature.substring(2, signature.indexOf(','));
-		assertThat(Long.parseLong(timestamp)).isEqualTo(MutableClock.START.getEpochSecond());
+		assertThat(Long.parseLong(timestamp)).isEqualTo(TestClockConfiguration.START.getEpochSecond());
 		assertThat(signature.substring(signature.indexOf("v1=") + 3))
 			.isEqualTo(independentHmac(timestamp + ".", request.getBody()));
 
@@ -98,7 +98,8 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 		// The status only: the backend's body (which here leaks a password) is never stored.
 		assertThat(first.get("last_error")).isEqualTo("HTTP 500");
 		assertThat(first.get("delivered_at")).isNull();
-		assertThat(delayAfter(first, MutableClock.START)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+		assertThat(delayAfter(first, TestClockConfiguration.START)).isBetween(Duration.ofMillis(800),
+				Duration.ofMillis(1200));
 
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		Instant second = advance(Duration.ofSeconds(2));
@@ -140,7 +141,7 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 		for (int i = 0; i < 30; i++) {
 			rows.add(insertPayment("pay-" + UUID.randomUUID(), "uid-concurrent-" + i));
 		}
-		Instant due = MutableClock.START.plusSeconds(60);
+		Instant due = TestClockConfiguration.START.plusSeconds(60);
 		// Enqueued in one transaction and not due yet, so that all 30 become due for every poller at once.
 		Flux.fromIterable(rows)
 			.concatMap(row -> this.outbox.paymentCompleted(row, "uid-concurrent-" + row,

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.piedge.test.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class FulfillmentRestartIntegrationTests {
 
 	private static final String PATH = "/pi/webhooks";
 
-	private static final MutableClock clock = new MutableClock();
+	private static final MutableClock clock = new MutableClock(TestClockConfiguration.START);
 
 	private static final WireMockServer backend = new WireMockServer(options().dynamicPort());
 
@@ -68,8 +69,8 @@ class FulfillmentRestartIntegrationTests {
 
 	@Test
 	void deliversAnEventQueuedBeforeARestartOnceItIsDue() {
-		clock.set(MutableClock.START);
-		Instant due = MutableClock.START.plus(Duration.ofMinutes(10));
+		clock.set(TestClockConfiguration.START);
+		Instant due = TestClockConfiguration.START.plus(Duration.ofMinutes(10));
 		long row;
 		UUID eventId;
 		// First run: no backend URL yet, so the relay keeps the event queued instead of dropping it.
@@ -79,8 +80,8 @@ class FulfillmentRestartIntegrationTests {
 			row = insertPayment(db, "pay-restart-" + UUID.randomUUID());
 			first.getBean(FulfillmentOutbox.class)
 				.paymentCompleted(row, "uid-restart", new CompletedPayment("pay-restart", "uid-restart",
-						new BigDecimal("7.5"), null, null, "tx-restart", "Pi Testnet", MutableClock.START,
-						MutableClock.START))
+						new BigDecimal("7.5"), null, null, "tx-restart", "Pi Testnet", TestClockConfiguration.START,
+						TestClockConfiguration.START))
 				.block(WAIT);
 			db.sql("UPDATE outbox_event SET next_attempt_at = :due WHERE payment_id = :row")
 				.bind("due", due)
@@ -120,7 +121,7 @@ class FulfillmentRestartIntegrationTests {
 	}
 
 	private static long insertPayment(DatabaseClient db, String piPaymentId) {
-		OffsetDateTime now = OffsetDateTime.ofInstant(MutableClock.START, ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.ofInstant(TestClockConfiguration.START, ZoneOffset.UTC);
 		return db
 			.sql("INSERT INTO payment (pi_payment_id, user_uid, direction, amount, status, created_at, updated_at) "
 					+ "VALUES (:id, 'uid-restart', 'user_to_app', 7.5, 'APPROVED', :now, :now) RETURNING id")

@@ -49,8 +49,9 @@ class OutboxPrunerIntegrationTests extends FulfillmentIntegrationTestSupport {
 
 	/** Inserts {@code count} events of types {@code prefix-1…}, delivered at {@code deliveredAt} (or pending, far in the future). */
 	private void insertEvents(long paymentRowId, String prefix, int count, Instant deliveredAt) {
-		OffsetDateTime created = OffsetDateTime.ofInstant(MutableClock.START.minus(Duration.ofDays(365)), ZoneOffset.UTC);
-		OffsetDateTime due = OffsetDateTime.ofInstant(MutableClock.START.plus(Duration.ofDays(365)), ZoneOffset.UTC);
+		Instant start = TestClockConfiguration.START;
+		OffsetDateTime created = OffsetDateTime.ofInstant(start.minus(Duration.ofDays(365)), ZoneOffset.UTC);
+		OffsetDateTime due = OffsetDateTime.ofInstant(start.plus(Duration.ofDays(365)), ZoneOffset.UTC);
 		var spec = this.db.sql("""
 				INSERT INTO outbox_event (id, payment_id, event_type, user_uid, payload, next_attempt_at,
 				    delivered_at, created_at)

@@ -2,6 +2,7 @@ package dev.piedge.sandbox.me;
 
 import java.time.Duration;
 
+import dev.piedge.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.piedge.sandbox.MutableClock;
 import dev.piedge.sandbox.SandboxClient;
 import dev.piedge.sandbox.SandboxIntegrationTest;
 
@@ -42,7 +42,7 @@ class MeIntegrationTests {
 
 	@Test
 	void aliceGetsUidScopesValidityAndUsername() {
-		// valid-for: 24h counts from start-up, which the test clock pins to MutableClock.START.
+		// valid-for: 24h counts from start-up, which the test clock pins to SandboxIntegrationTest.START.
 		sandbox.me("Bearer " + ALICE).expectStatus().isOk()
 				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 				.expectBody()

@@ -1,5 +1,6 @@
 package dev.piedge.sandbox.payment;
 
+import dev.piedge.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.piedge.sandbox.MutableClock;
 import dev.piedge.sandbox.SandboxClient;
 import dev.piedge.sandbox.SandboxIntegrationTest;
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.piedge.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,7 +12,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-import dev.piedge.sandbox.MutableClock;
+import dev.piedge.sandbox.SandboxIntegrationTest;
 import dev.piedge.sandbox.config.SandboxProperties;
 import dev.piedge.sandbox.error.PiApiException;
 import dev.piedge.sandbox.user.SandboxUser;
@@ -23,7 +24,7 @@ class PaymentServiceTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(SandboxIntegrationTest.START);
 
 	private final SandboxProperties properties = new SandboxProperties("k", "Pi Network",
 			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60), List.of(

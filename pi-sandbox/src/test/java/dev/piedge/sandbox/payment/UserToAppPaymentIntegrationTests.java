@@ -3,6 +3,7 @@ package dev.piedge.sandbox.payment;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.piedge.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.piedge.sandbox.MutableClock;
 import dev.piedge.sandbox.SandboxClient;
 import dev.piedge.sandbox.SandboxIntegrationTest;
 
