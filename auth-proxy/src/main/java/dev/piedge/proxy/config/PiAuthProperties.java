@@ -48,9 +48,11 @@ public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultVal
 	 * @param negativeTtl how long Pi's definite "invalid token" answer is reused, so a flood of bad tokens
 	 * cannot be turned against the Pi API
 	 * @param maxSize most identities kept
+	 * @param refreshAhead once 80% of {@code ttl} has passed, the next request for a token starts one
+	 * background {@code /v2/me} call, so a busy user's requests never wait for Pi when the entry expires
 	 */
 	public record Cache(@DefaultValue("30s") Duration ttl, @DefaultValue("5s") Duration negativeTtl,
-			@DefaultValue("100000") long maxSize) {
+			@DefaultValue("100000") long maxSize, @DefaultValue("true") boolean refreshAhead) {
 
 		public Cache {
 			requireNotNegative("pi.auth.cache.ttl", ttl);

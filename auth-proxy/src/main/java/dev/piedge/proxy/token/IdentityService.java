@@ -39,6 +39,8 @@ import reactor.core.publisher.Mono;
  * <li>Pi's definite 401 is remembered for {@code pi.auth.cache.negative-ttl}.</li>
  * <li>Timeouts, 5xx and 429 are never cached. They fail with {@link IdentityProviderUnavailableException},
  * unless {@code pi.auth.stale-if-error} allows an identity verified earlier.</li>
+ * <li>With {@code pi.auth.cache.refresh-ahead}, a request that finds an identity past 80% of its TTL starts
+ * one background call with its own token; the answer replaces the entry, a failure leaves it to expire.</li>
  * </ul>
  */
 @Service
@@ -57,6 +59,9 @@ public class IdentityService {
 	private final AsyncCache<TokenHash, TokenCheck> checks;
 
 	private final Cache<TokenHash, VerifiedIdentity> lastVerified;
+
+	/** Answers a refresh has been started for: one attempt per answer, so an outage is not hammered. */
+	private final Cache<RefreshAttempt, Boolean> refreshAttempts;
 
 	private final IdentityMetrics metrics;
 
@@ -80,6 +85,12 @@ public class IdentityService {
 			.ticker(ticker)
 			.expireAfterWrite(properties.cache().ttl().plus(properties.staleIfError()))
 			.build();
+		this.refreshAttempts = Caffeine.newBuilder()
+			.executor(Runnable::run)
+			.maximumSize(properties.cache().maxSize())
+			.ticker(ticker)
+			.expireAfterWrite(properties.cache().ttl())
+			.build();
 	}
 
 	/**
@@ -93,6 +104,7 @@ public class IdentityService {
 		if (cached != null) {
 			this.metrics.cacheLookup(cached.isDone() ? "hit" : "coalesced");
 			check = cached;
+			refreshAheadIfDue(key, token, cached);
 		}
 		else {
 			this.metrics.cacheLookup("miss");
@@ -103,6 +115,29 @@ public class IdentityService {
 			.onErrorResume(ex -> staleOrUnavailable(key, ex))
 			.flatMap(result -> (result instanceof TokenCheck.Verified verified) ? Mono.just(verified.identity())
 					: Mono.error(InvalidTokenException.create()));
+	}
+
+	/**
+	 * Starts a background {@code /v2/me} call for an identity past 80% of its TTL. Only when the TTL, not the
+	 * token's {@code valid_until}, ends the entry: otherwise a new answer would not live any longer.
+	 */
+	private void refreshAheadIfDue(TokenHash key, String token, CompletableFuture<TokenCheck> cached) {
+		if (!this.properties.cache().refreshAhead() || !cached.isDone() || cached.isCompletedExceptionally()) {
+			return;
+		}
+		if (!(cached.getNow(null) instanceof TokenCheck.Verified verified)) {
+			return;
+		}
+		Duration ttl = this.properties.cache().ttl();
+		Instant answeredAt = verified.answeredAt();
+		boolean due = !this.clock.instant().isBefore(answeredAt.plus(ttl.multipliedBy(4).dividedBy(5)));
+		boolean endedByTtl = verified.identity().validUntil().isAfter(answeredAt.plus(ttl));
+		if (!due || !endedByTtl
+				|| this.refreshAttempts.asMap().putIfAbsent(new RefreshAttempt(key, answeredAt), Boolean.TRUE) != null) {
+			return;
+		}
+		this.metrics.refreshStarted();
+		lookUp(key, token).thenAccept(result -> this.checks.put(key, CompletableFuture.completedFuture(result)));
 	}
 
 	private CompletableFuture<TokenCheck> lookUp(TokenHash key, String token) {
@@ -191,6 +226,9 @@ public class IdentityService {
 
 	}
 
+	private record RefreshAttempt(TokenHash key, Instant answeredAt) {
+	}
+
 	/** Counters for {@code /me} calls and cache use, registered once so the hot path only increments. */
 	private static final class IdentityMetrics {
 
@@ -200,6 +238,8 @@ public class IdentityService {
 
 		private final Counter stale;
 
+		private final Counter refreshes;
+
 		IdentityMetrics(MeterRegistry registry) {
 			this.cacheLookups = counters(registry, "pi.edge.identity.cache", "result",
 					"Identity cache lookups by result: hit, miss, coalesced (waited on an in-flight call)", "hit",
@@ -208,6 +248,9 @@ public class IdentityService {
 					"Calls to Pi's GET /v2/me by outcome", "verified", "rejected", "unavailable");
 			this.stale = Counter.builder("pi.edge.identity.stale.served")
 				.description("Identities served past their cache lifetime because Pi was unreachable")
+				.register(registry);
+			this.refreshes = Counter.builder("pi.edge.identity.refresh.started")
+				.description("Background /v2/me calls started for identities past 80% of their TTL")
 				.register(registry);
 		}
 
@@ -230,6 +273,10 @@ public class IdentityService {
 
 		void staleServed() {
 			this.stale.increment();
+		}
+
+		void refreshStarted() {
+			this.refreshes.increment();
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.piedge.proxy.token;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.piedge.proxy.GatewayIntegrationTestSupport;
@@ -27,13 +28,83 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 		piKnows("ttl-token", "uid-1", "one", List.of("username"), Duration.ofHours(1));
 
 		callWith("ttl-token").expectStatus().isOk();
-		this.clock.advance(Duration.ofSeconds(29));
+		this.clock.advance(Duration.ofSeconds(23));
 		callWith("ttl-token").expectStatus().isOk();
 		assertThat(meCalls()).isEqualTo(1);
 
-		this.clock.advance(Duration.ofSeconds(2));
+		this.clock.advance(Duration.ofSeconds(8));
 		callWith("ttl-token").expectStatus().isOk();
 		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void refreshesABusyTokenAheadOfExpirySoLaterRequestsNeverWaitForPi() {
+		piKnows("hot-token", "uid-hot", "hot", List.of("username"), Duration.ofHours(1));
+		callWith("hot-token").expectStatus().isOk();
+
+		this.clock.advance(Duration.ofSeconds(25));
+		callWith("hot-token").expectStatus().isOk();
+		awaitMeCalls(2);
+
+		// Past the first answer's 30 s lifetime, but inside the refreshed one: no call, no wait.
+		this.clock.advance(Duration.ofSeconds(10));
+		callWith("hot-token").expectStatus().isOk();
+		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsServingTheCachedIdentityWhenARefreshFailsAndTriesOnlyOncePerAnswer() {
+		piKnows("refresh-outage", "uid-ro", "ro", List.of("username"), Duration.ofHours(1));
+		callWith("refresh-outage").expectStatus().isOk();
+		pi.stubFor(meFor("refresh-outage").willReturn(aResponse().withStatus(503)));
+
+		this.clock.advance(Duration.ofSeconds(25));
+		callWith("refresh-outage").expectStatus().isOk();
+		awaitMeCalls(2);
+		callWith("refresh-outage").expectStatus().isOk();
+		callWith("refresh-outage").expectStatus().isOk();
+		assertThat(meCalls()).isEqualTo(2);
+
+		this.clock.advance(Duration.ofSeconds(6));
+		callWith("refresh-outage").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void refusesTheNextRequestOnceARefreshFindsTheTokenRevoked() {
+		piKnows("revoked-token", "uid-rv", "rv", List.of("username"), Duration.ofHours(1));
+		callWith("revoked-token").expectStatus().isOk();
+		piRejects("revoked-token");
+
+		this.clock.advance(Duration.ofSeconds(25));
+		callWith("revoked-token").expectStatus().isOk();
+		awaitMeCalls(2);
+		callWith("revoked-token").expectStatus().isUnauthorized();
+		assertThat(meCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void doesNotRefreshAnIdentityThatValidUntilEndsFirst() {
+		piKnows("ending-token", "uid-end", "end", List.of("username"), Duration.ofSeconds(28));
+		callWith("ending-token").expectStatus().isOk();
+
+		this.clock.advance(Duration.ofSeconds(25));
+		callWith("ending-token").expectStatus().isOk();
+		// A refresh would be on the wire within milliseconds; give it far longer before checking there was none.
+		LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+		assertThat(meCalls()).isEqualTo(1);
+	}
+
+	/**
+	 * Waits up to five seconds for the background refresh to reach Pi, then a little longer for Pi's answer
+	 * to land in the cache (microseconds after WireMock answers; nothing outside the proxy can observe it).
+	 */
+	private static void awaitMeCalls(int expected) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (meCalls() < expected && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+		}
+		assertThat(meCalls()).isEqualTo(expected);
+		LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
 	}
 
 	@Test
