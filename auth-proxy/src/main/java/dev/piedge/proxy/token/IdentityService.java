@@ -60,9 +60,6 @@ public class IdentityService {
 
 	private final Cache<TokenHash, VerifiedIdentity> lastVerified;
 
-	/** Answers a refresh has been started for: one attempt per answer, so an outage is not hammered. */
-	private final Cache<RefreshAttempt, Boolean> refreshAttempts;
-
 	private final IdentityMetrics metrics;
 
 	public IdentityService(PiPlatformClient pi, PiAuthProperties properties, Clock clock, MeterRegistry registry) {
@@ -84,12 +81,6 @@ public class IdentityService {
 			.maximumSize(properties.cache().maxSize())
 			.ticker(ticker)
 			.expireAfterWrite(properties.cache().ttl().plus(properties.staleIfError()))
-			.build();
-		this.refreshAttempts = Caffeine.newBuilder()
-			.executor(Runnable::run)
-			.maximumSize(properties.cache().maxSize())
-			.ticker(ticker)
-			.expireAfterWrite(properties.cache().ttl())
 			.build();
 	}
 
@@ -132,8 +123,7 @@ public class IdentityService {
 		Instant answeredAt = verified.answeredAt();
 		boolean due = !this.clock.instant().isBefore(answeredAt.plus(ttl.multipliedBy(4).dividedBy(5)));
 		boolean endedByTtl = verified.identity().validUntil().isAfter(answeredAt.plus(ttl));
-		if (!due || !endedByTtl
-				|| this.refreshAttempts.asMap().putIfAbsent(new RefreshAttempt(key, answeredAt), Boolean.TRUE) != null) {
+		if (!due || !endedByTtl || !verified.claimRefresh()) {
 			return;
 		}
 		this.metrics.refreshStarted();
@@ -224,9 +214,6 @@ public class IdentityService {
 			return currentDuration;
 		}
 
-	}
-
-	private record RefreshAttempt(TokenHash key, Instant answeredAt) {
 	}
 
 	/** Counters for {@code /me} calls and cache use, registered once so the hot path only increments. */
