@@ -1,11 +1,9 @@
 package dev.piedge.sidecar.fulfillment;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+
+import dev.piedge.pi.client.SecretFingerprint;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -112,13 +110,7 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 		if (secret == null) {
 			return "none";
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return "sha256:" + HexFormat.of().formatHex(digest).substring(0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
-		}
+		return SecretFingerprint.of(secret).toString();
 	}
 
 	@Override

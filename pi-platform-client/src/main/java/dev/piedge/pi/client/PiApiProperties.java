@@ -11,11 +11,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -110,13 +106,7 @@ public record PiApiProperties(
 		if (!hasKey()) {
 			return "none";
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, 12);
-		} catch (NoSuchAlgorithmException e) {
-			// Every Java platform is required to provide SHA-256.
-			throw new IllegalStateException(e);
-		}
+		return SecretFingerprint.of(key).hex();
 	}
 
 	/** Prints every setting except the key, which is replaced by its fingerprint. */
