@@ -58,9 +58,9 @@ class OutboxPruner {
 		}
 		return Mono.defer(() -> {
 			Instant cutoff = this.clock.instant().minus(this.properties.deliveredRetention());
-			return this.repository.deleteDeliveredBefore(cutoff, BATCH_SIZE)
-				.expand(deleted -> (deleted >= BATCH_SIZE) ? this.repository.deleteDeliveredBefore(cutoff, BATCH_SIZE)
-						: Mono.empty())
+			// The statement runs anew on every subscription: one batch per round until a batch comes up short.
+			Mono<Long> batch = this.repository.deleteDeliveredBefore(cutoff, BATCH_SIZE);
+			return batch.expand(deleted -> (deleted >= BATCH_SIZE) ? batch : Mono.empty())
 				.reduce(0L, Long::sum)
 				.doOnNext(total -> {
 					if (total > 0) {
