@@ -134,6 +134,10 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 		if (identity != null) {
 			exchange.getAttributes().put(IDENTITY_ATTR, identity);
 		}
+		else if (policy.forwardToken() || !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			// Nothing to add or remove: a mutated request would copy every header for nothing.
+			return exchange;
+		}
 		return exchange.mutate().request(request -> request.headers(headers -> {
 			if (!policy.forwardToken()) {
 				headers.remove(HttpHeaders.AUTHORIZATION);
