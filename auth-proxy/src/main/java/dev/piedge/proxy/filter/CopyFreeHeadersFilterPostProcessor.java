@@ -76,12 +76,10 @@ class CopyFreeHeadersFilterPostProcessor implements BeanPostProcessor {
 
 		@Override
 		public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-			for (String name : input.headerNames()) {
-				if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-					return super.filter(input, exchange);
-				}
-			}
-			return input;
+			// forEach, because headerNames() builds a de-duplicated copy of every name.
+			boolean[] found = new boolean[1];
+			input.forEach((name, values) -> found[0] |= name.regionMatches(true, 0, PREFIX, 0, PREFIX.length()));
+			return found[0] ? super.filter(input, exchange) : input;
 		}
 
 	}

@@ -105,11 +105,19 @@ public class IdentityService {
 			this.metrics.cacheLookup("miss");
 			check = this.checks.get(key, (hash, executor) -> lookUp(hash, token));
 		}
+		if (check.isDone() && !check.isCompletedExceptionally()) {
+			// The common case, a cached answer: no need to subscribe to the future.
+			return outcome(check.getNow(null));
+		}
 		// suppressCancel: one caller going away must not cancel the lookup others are waiting on.
 		return Mono.fromFuture(check, true)
 			.onErrorResume(ex -> staleOrUnavailable(key, ex))
-			.flatMap(result -> (result instanceof TokenCheck.Verified verified) ? Mono.just(verified.identity())
-					: Mono.error(InvalidTokenException.create()));
+			.flatMap(IdentityService::outcome);
+	}
+
+	private static Mono<VerifiedIdentity> outcome(TokenCheck result) {
+		return (result instanceof TokenCheck.Verified verified) ? Mono.just(verified.identity())
+				: Mono.error(InvalidTokenException.create());
 	}
 
 	/**
