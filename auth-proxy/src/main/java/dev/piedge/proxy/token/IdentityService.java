@@ -99,7 +99,6 @@ public class IdentityService {
 		if (cached != null) {
 			this.metrics.cacheLookup(cached.isDone() ? "hit" : "coalesced");
 			check = cached;
-			refreshAheadIfDue(key, token, cached);
 		}
 		else {
 			this.metrics.cacheLookup("miss");
@@ -107,7 +106,11 @@ public class IdentityService {
 		}
 		if (check.isDone() && !check.isCompletedExceptionally()) {
 			// The common case, a cached answer: no need to subscribe to the future.
-			return outcome(check.getNow(null));
+			TokenCheck result = check.getNow(null);
+			if (cached != null) {
+				refreshAheadIfDue(key, token, result);
+			}
+			return outcome(result);
 		}
 		// suppressCancel: one caller going away must not cancel the lookup others are waiting on.
 		return Mono.fromFuture(check, true)
@@ -124,11 +127,8 @@ public class IdentityService {
 	 * Starts a background {@code /v2/me} call for an identity past 80% of its TTL. Only when the TTL, not the
 	 * token's {@code valid_until}, ends the entry: otherwise a new answer would not live any longer.
 	 */
-	private void refreshAheadIfDue(TokenHash key, String token, CompletableFuture<TokenCheck> cached) {
-		if (!this.properties.cache().refreshAhead() || !cached.isDone() || cached.isCompletedExceptionally()) {
-			return;
-		}
-		if (!(cached.getNow(null) instanceof TokenCheck.Verified verified)) {
+	private void refreshAheadIfDue(TokenHash key, String token, TokenCheck cached) {
+		if (!this.properties.cache().refreshAhead() || !(cached instanceof TokenCheck.Verified verified)) {
 			return;
 		}
 		Duration ttl = this.properties.cache().ttl();
