@@ -13,10 +13,13 @@
 # The backend is nginx answering a fixed small body, so the three setups differ only by the proxy: an echo
 # backend would answer the verified requests (with their extra identity headers) with bigger bodies.
 # Usage: bench/proxy-bench.sh [duration, default 20s] [connections, default 32]
-#        (BENCH_WARMUP=30s, BENCH_ROUNDS=8, BENCH_RATES="2000 4000")
+#        (BENCH_WARMUP=30s, BENCH_ROUNDS=10, BENCH_RATES="2000 4000")
 # The setups run in short alternating rounds and are compared round by round (median of the per-round
 # ratios and differences): on 2 cores the machine's speed drifts by 10-20% over minutes, and comparing
-# neighbouring runs cancels most of that drift.
+# neighbouring runs cancels most of that drift. The two setups under comparison run back to back, first
+# one then the other in alternate rounds, so neither always inherits the state the other leaves (JIT
+# profiles, heap). Each median comes with a distribution-free 95% confidence interval (order statistics
+# of the rounds), to show how far the machine's noise leaves the figure uncertain.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -110,6 +113,13 @@ run() { # key name url [wrk args...]
   P99[$key]="${P99[$key]:-} $p99"
 }
 median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# "low high coverage%": the k-th smallest and k-th largest of the values, with the largest k for which
+# the pair covers the true median with at least 95% probability (binomial sign-test ranks; needs 6 values).
+median_ci() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END {
+  n = NR; k = 0; tail = 0; term = 0.5 ^ n
+  for (j = 0; 2 * (tail + term) <= 0.05; j++) { tail += term; k = j + 1; term = term * (n - j) / (j + 1) }
+  if (k == 0) { printf "- - 0"; exit }
+  printf "%.3f %.3f %.1f", v[k], v[n - k + 1], 100 * (1 - 2 * tail) }'; }
 # Per-round comparisons of two series recorded in the same rounds: b/a and b-a for each round.
 ratios() { awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " "); for (i = 1; i <= n; i++) printf "%s ", y[i] / x[i] }'; }
 differences() { awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " "); for (i = 1; i <= n; i++) printf "%s ", y[i] - x[i] }'; }
@@ -139,10 +149,16 @@ echo "wrk: $threads thread(s), $connections connections, $duration per run, loop
 [ ${#pin_proxy[@]} -gt 0 ] && echo "pinned: proxy on core $(( $(nproc) - 1 )); wrk, nginx and pi-sandbox on core 0"
 printf '%-40s %12s %10s %10s %8s %12s\n' "setup" "requests/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
 run direct "backend (nginx) direct" "$direct"
-for round in $(seq 1 "${BENCH_ROUNDS:-8}"); do
-  run off "proxy, auth off (public route) #$round" "$off" "${tokens[@]}"
+rounds=${BENCH_ROUNDS:-10}
+for round in $(seq 1 "$rounds"); do
+  if (( round % 2 )); then
+    run off "proxy, auth off (public route) #$round" "$off" "${tokens[@]}"
+    run cached "proxy, cached tokens (required) #$round" "$on" "${tokens[@]}"
+  else
+    run cached "proxy, cached tokens (required) #$round" "$on" "${tokens[@]}"
+    run off "proxy, auth off (public route) #$round" "$off" "${tokens[@]}"
+  fi
   run hdr "proxy, auth off + 3 headers of that size #$round" "$hdr" "${tokens[@]}"
-  run cached "proxy, cached tokens (required) #$round" "$on" "${tokens[@]}"
 done
 
 me_calls=$(curl -fsS "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" | sed -n 's/.*"me":\([0-9]*\).*/\1/p')
@@ -158,15 +174,26 @@ awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RP
   printf "round by round (median): auth off + headers alone reach %.1f%% of auth off\n", 100 * hdrratio
   printf "round by round (median): cached tokens reach %.1f%% of auth off throughput (target >= 90%%), p99 %+.3f ms, CPU %+.1f us/req\n", 100 * ratio, p99delta, cpudelta
 }'
+read -r rlo rhi rcov <<<"$(median_ci "$(ratios "${RPS[off]}" "${RPS[cached]}")")"
+read -r dlo dhi dcov <<<"$(median_ci "$(differences "${P99[off]}" "${P99[cached]}")")"
+awk -v rlo="$rlo" -v rhi="$rhi" -v dlo="$dlo" -v dhi="$dhi" -v cov="$rcov" -v n="$rounds" 'BEGIN {
+  if (cov == 0) { print "  (confidence intervals need at least 6 rounds)"; exit }
+  printf "  %.1f%% confidence intervals of those medians over %d rounds: throughput %.1f%% to %.1f%%, p99 %+.3f to %+.3f ms\n", cov, n, 100 * rlo, 100 * rhi, dlo, dhi
+}'
 
 echo
 echo "fixed offered load below saturation: each connection waits an exponential think time (mean connections/rate)"
 printf '%-40s %12s %10s %10s %8s %12s\n' "setup" "requests/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
 for rate in ${BENCH_RATES:-2000 4000}; do
   export BENCH_RATE=$rate BENCH_CONNECTIONS=$connections
-  for round in $(seq 1 "${BENCH_ROUNDS:-8}"); do
-    run "off@$rate" "proxy, auth off @ $rate/s #$round" "$off" "${tokens[@]}"
-    run "on@$rate" "proxy, cached tokens @ $rate/s #$round" "$on" "${tokens[@]}"
+  for round in $(seq 1 "$rounds"); do
+    if (( round % 2 )); then
+      run "off@$rate" "proxy, auth off @ $rate/s #$round" "$off" "${tokens[@]}"
+      run "on@$rate" "proxy, cached tokens @ $rate/s #$round" "$on" "${tokens[@]}"
+    else
+      run "on@$rate" "proxy, cached tokens @ $rate/s #$round" "$on" "${tokens[@]}"
+      run "off@$rate" "proxy, auth off @ $rate/s #$round" "$off" "${tokens[@]}"
+    fi
   done
   unset BENCH_RATE BENCH_CONNECTIONS
 done
@@ -180,4 +207,8 @@ for rate in ${BENCH_RATES:-2000 4000}; do
     printf "at %d/s offered (medians; served %.0f vs %.0f req/s): p50 %.3f -> %.3f ms, p99 %.3f -> %.3f ms, CPU %.1f -> %.1f us/req\n", rate, offr, onr, off50, on50, off99, on99, offcpu, oncpu
     printf "  round by round (median): cached tokens add p50 %+.3f ms, p99 %+.3f ms (target <= +1 ms)\n", d50, d99
   }'
+  read -r lo hi cov <<<"$(median_ci "$(differences "${P99[off@$rate]}" "${P99[on@$rate]}")")"
+  if [ "$cov" != 0 ]; then
+    printf '  %s%% confidence interval of that median: p99 %+.3f to %+.3f ms\n' "$cov" "$lo" "$hi"
+  fi
 done
