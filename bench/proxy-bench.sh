@@ -19,7 +19,8 @@
 # neighbouring runs cancels most of that drift. The two setups under comparison run back to back, first
 # one then the other in alternate rounds, so neither always inherits the state the other leaves (JIT
 # profiles, heap). Each median comes with a distribution-free 95% confidence interval (order statistics
-# of the rounds), to show how far the machine's noise leaves the figure uncertain.
+# of the rounds), and every round also runs auth off a second time as an A/A control: whatever difference
+# the control shows is this machine's noise, the smallest difference the run can resolve.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -154,7 +155,9 @@ for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then
     run off "proxy, auth off (public route) #$round" "$off" "${tokens[@]}"
     run cached "proxy, cached tokens (required) #$round" "$on" "${tokens[@]}"
+    run control "proxy, auth off again (A/A control) #$round" "$off" "${tokens[@]}"
   else
+    run control "proxy, auth off again (A/A control) #$round" "$off" "${tokens[@]}"
     run cached "proxy, cached tokens (required) #$round" "$on" "${tokens[@]}"
     run off "proxy, auth off (public route) #$round" "$off" "${tokens[@]}"
   fi
@@ -174,12 +177,23 @@ awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RP
   printf "round by round (median): auth off + headers alone reach %.1f%% of auth off\n", 100 * hdrratio
   printf "round by round (median): cached tokens reach %.1f%% of auth off throughput (target >= 90%%), p99 %+.3f ms, CPU %+.1f us/req\n", 100 * ratio, p99delta, cpudelta
 }'
-read -r rlo rhi rcov <<<"$(median_ci "$(ratios "${RPS[off]}" "${RPS[cached]}")")"
-read -r dlo dhi dcov <<<"$(median_ci "$(differences "${P99[off]}" "${P99[cached]}")")"
-awk -v rlo="$rlo" -v rhi="$rhi" -v dlo="$dlo" -v dhi="$dhi" -v cov="$rcov" -v n="$rounds" 'BEGIN {
-  if (cov == 0) { print "  (confidence intervals need at least 6 rounds)"; exit }
-  printf "  %.1f%% confidence intervals of those medians over %d rounds: throughput %.1f%% to %.1f%%, p99 %+.3f to %+.3f ms\n", cov, n, 100 * rlo, 100 * rhi, dlo, dhi
-}'
+# compare name series-a series-b: the median per-round ratio and p99 difference, with confidence intervals.
+compare() {
+  local rlo rhi cov dlo dhi _
+  read -r rlo rhi cov <<<"$(median_ci "$(ratios "${RPS[$2]}" "${RPS[$3]}")")"
+  read -r dlo dhi _ <<<"$(median_ci "$(differences "${P99[$2]}" "${P99[$3]}")")"
+  awk -v name="$1" -v ratio="$(median "$(ratios "${RPS[$2]}" "${RPS[$3]}")")" \
+      -v delta="$(median "$(differences "${P99[$2]}" "${P99[$3]}")")" \
+      -v rlo="$rlo" -v rhi="$rhi" -v dlo="$dlo" -v dhi="$dhi" -v cov="$cov" 'BEGIN {
+    printf "  %s: throughput %.1f%%, p99 %+.3f ms", name, 100 * ratio, delta
+    if (cov == 0) printf " (confidence intervals need at least 6 rounds)\n"
+    else printf "; %.1f%% confidence intervals %.1f%% to %.1f%%, p99 %+.3f to %+.3f ms\n", cov, 100 * rlo, 100 * rhi, dlo, dhi
+  }'
+}
+echo "medians of the $rounds per-round comparisons with auth off, and how far this machine's noise leaves them uncertain:"
+compare "cached tokens" off cached
+# The control runs the auth-off setup twice: any difference it shows is noise, the resolution of this run.
+compare "A/A control (auth off again)" off control
 
 echo
 echo "fixed offered load below saturation: each connection waits an exponential think time (mean connections/rate)"
