@@ -13,7 +13,7 @@
 # The backend is nginx answering a fixed small body, so the three setups differ only by the proxy: an echo
 # backend would answer the verified requests (with their extra identity headers) with bigger bodies.
 # Usage: bench/proxy-bench.sh [duration, default 20s] [connections, default 32]
-#        (BENCH_WARMUP=30s, BENCH_ROUNDS=10, BENCH_RATES="2000 4000")
+#        (BENCH_WARMUP=30s, BENCH_ROUNDS=10, BENCH_RATES="2000 4000"; BENCH_RATES= skips that part)
 # The setups run in short alternating rounds and are compared round by round (median of the per-round
 # ratios and differences): on 2 cores the machine's speed drifts by 10-20% over minutes, and comparing
 # neighbouring runs cancels most of that drift. The two setups under comparison run back to back, first
@@ -195,10 +195,12 @@ compare "cached tokens" off cached
 # The control runs the auth-off setup twice: any difference it shows is noise, the resolution of this run.
 compare "A/A control (auth off again)" off control
 
+rates=${BENCH_RATES-2000 4000}
+[ -n "$rates" ] || exit 0
 echo
 echo "fixed offered load below saturation: each connection waits an exponential think time (mean connections/rate)"
 printf '%-40s %12s %10s %10s %8s %12s\n' "setup" "requests/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
-for rate in ${BENCH_RATES:-2000 4000}; do
+for rate in $rates; do
   export BENCH_RATE=$rate BENCH_CONNECTIONS=$connections
   for round in $(seq 1 "$rounds"); do
     if (( round % 2 )); then
@@ -211,7 +213,7 @@ for rate in ${BENCH_RATES:-2000 4000}; do
   done
   unset BENCH_RATE BENCH_CONNECTIONS
 done
-for rate in ${BENCH_RATES:-2000 4000}; do
+for rate in $rates; do
   awk -v rate="$rate" -v offr="$(median "${RPS[off@$rate]}")" -v onr="$(median "${RPS[on@$rate]}")" \
       -v off50="$(median "${P50[off@$rate]}")" -v on50="$(median "${P50[on@$rate]}")" \
       -v off99="$(median "${P99[off@$rate]}")" -v on99="$(median "${P99[on@$rate]}")" \
