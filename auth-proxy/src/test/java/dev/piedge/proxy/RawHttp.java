@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Sends bytes exactly as written, for requests an HTTP client library would normalise or refuse:
@@ -16,10 +17,16 @@ public final class RawHttp {
 	private RawHttp() {
 	}
 
-	/** Sends a GET with the given raw request target and extra header lines; returns the whole answer. */
+	/**
+	 * Sends a GET with the given raw request target and extra header lines (plus {@code Host: localhost} unless
+	 * they hold a Host, and {@code Connection: close}); returns the whole answer.
+	 */
 	public static Answer get(int port, String rawTarget, String... headerLines) throws IOException {
-		StringBuilder request = new StringBuilder("GET ").append(rawTarget).append(" HTTP/1.1\r\n")
-			.append("Host: localhost\r\nConnection: close\r\n");
+		StringBuilder request = new StringBuilder("GET ").append(rawTarget).append(" HTTP/1.1\r\n");
+		if (Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5))) {
+			request.append("Host: localhost\r\n");
+		}
+		request.append("Connection: close\r\n");
 		for (String line : headerLines) {
 			request.append(line).append("\r\n");
 		}

@@ -11,11 +11,20 @@ public final class FilterOrders {
 	/** Measures the whole exchange, so it wraps everything. */
 	public static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
+	/** Refuses the methods a proxy must not forward (CONNECT, TRACE), before anything else looks at the request. */
+	public static final int PROXIED_METHOD_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+
 	/** Refuses ambiguous paths before route matching. */
 	public static final int PATH_SAFETY_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	/** Strips client-sent identity headers on every request, routed or not. */
 	public static final int SPOOFED_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	/**
+	 * Drops the client headers its {@code Connection} header names, before pi-edge adds any header of its own,
+	 * so that header can never name one of pi-edge's.
+	 */
+	public static final int CONNECTION_OPTIONS_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
 	/**
 	 * Maps a payment callback path to the sidecar's endpoint or refuses it, before its body is read or Pi is
@@ -28,6 +37,13 @@ public final class FilterOrders {
 
 	/** Verifies the token and injects identity; after route matching, before any route filter. */
 	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+	/**
+	 * Among the gateway's request header filters (a separate ordering from the filters above): after the
+	 * gateway's forwarded-header filters (order 0), so pi-edge's values are the ones sent, and before its
+	 * hop-by-hop filter.
+	 */
+	public static final int FORWARDED_HEADERS_ORDER = 100;
 
 	private FilterOrders() {
 	}

@@ -1,5 +1,6 @@
 package dev.piedge.proxy.filter;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.piedge.proxy.GatewayIntegrationTestSupport;
 import dev.piedge.proxy.RawHttp;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,35 @@ class TrustedProxyIntegrationTests extends GatewayIntegrationTestSupport {
 	int port;
 
 	@Test
-	void keepsForwardedHeadersFromATrustedPeerAndAppendsItsOwn() throws Exception {
-		RawHttp.Answer answer = RawHttp.get(this.port, "/public/home", "X-Forwarded-Proto: https",
-				"X-Forwarded-For: 10.1.2.3");
+	void keepsTheChainATrustedPeerSendsAndAppendsThePeer() throws Exception {
+		// 203.0.113.7 is the real client as the load balancer saw it; it matches no trust pattern and must survive.
+		RawHttp.Answer answer = RawHttp.get(this.port, "/public/home", "Host: pi-edge.internal:8080",
+				"X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.7", "X-Forwarded-For: 10.1.2.3",
+				"X-Forwarded-Host: shop.example.com", "X-Forwarded-Port: 443", "X-Forwarded-Prefix: /shop",
+				"Forwarded: for=203.0.113.7;host=shop.example.com;proto=https");
 
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(backendRequests()).hasSize(1);
-		assertThat(backendRequests().get(0).getHeader("X-Forwarded-Proto")).startsWith("https");
-		// The gateway keeps only hops that match the trusted-proxy pattern, then appends the peer.
-		assertThat(backendRequests().get(0).getHeader("X-Forwarded-For")).isEqualTo("10.1.2.3,127.0.0.1");
+		LoggedRequest forwarded = backendRequests().get(0);
+		assertThat(forwarded.getHeaders().getHeader("X-Forwarded-For").values())
+			.containsExactly("203.0.113.7, 10.1.2.3, 127.0.0.1");
+		assertThat(forwarded.getHeader("X-Forwarded-Proto")).isEqualTo("https");
+		assertThat(forwarded.getHeader("X-Forwarded-Host")).isEqualTo("shop.example.com");
+		assertThat(forwarded.getHeader("X-Forwarded-Port")).isEqualTo("443");
+		assertThat(forwarded.getHeader("X-Forwarded-Prefix")).isEqualTo("/shop");
+		assertThat(forwarded.getHeaders().getHeader("Forwarded").values()).containsExactly(
+				"for=203.0.113.7;host=shop.example.com;proto=https, for=127.0.0.1;host=\"pi-edge.internal:8080\";proto=http");
+	}
+
+	@Test
+	void fillsInWhatATrustedPeerLeavesOut() throws Exception {
+		RawHttp.get(this.port, "/public/home", "Host: shop.example.com");
+
+		LoggedRequest forwarded = backendRequests().get(0);
+		assertThat(forwarded.getHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
+		assertThat(forwarded.getHeader("X-Forwarded-Proto")).isEqualTo("http");
+		assertThat(forwarded.getHeader("X-Forwarded-Host")).isEqualTo("shop.example.com");
+		assertThat(forwarded.getHeader("X-Forwarded-Port")).isEqualTo("80");
 	}
 
 	@Test
