@@ -1,0 +1,38 @@
+package dev.piedge.problem.logging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogLineRedactorTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"500 Server Error for HTTP POST \"/pi_payment/approve?access_token=abc123\"|500 Server Error for HTTP POST \"/pi_payment/approve?[redacted]\"",
+			"checkpoint ⇢ HTTP GET \"/orders?x=1&token=zzz\" [ExceptionHandlingWebHandler]|checkpoint ⇢ HTTP GET \"/orders?[redacted]\" [ExceptionHandlingWebHandler]",
+			"calling http://127.0.0.1:8081/a/b?token=t0k3n#frag now|calling http://127.0.0.1:8081/a/b?[redacted]#frag now",
+			"GET /?q=1|GET /?[redacted]",
+			"two: /a?x=1 and /b?y=2|two: /a?[redacted] and /b?[redacted]",
+			"header Authorization: Bearer eyJhbGciOiJFUzI1NiJ9.payload.sig|header Authorization: Bearer [redacted]",
+			"Authorization: Key sandbox-api-key|Authorization: Key [redacted]",
+			"\"Authorization\":\"Key 0123456789abcdef\"|\"Authorization\":\"Key [redacted]\"" })
+	void removesQueriesAndCredentials(String line, String expected) {
+		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "method=GET path=/orders/42 route=backend status=200 latency_ms=3 uid=-",
+			"Is Pi reachable? yes", "WWW-Authenticate: Bearer realm=\"pi-edge\", error=\"invalid_token\"",
+			"Key rotation finished", "Wait for it /path? then" })
+	void leavesOrdinaryLinesAlone(String line) {
+		assertThat(LogLineRedactor.redact(line)).isSameAs(line).isEqualTo(line);
+	}
+
+	@Test
+	void passesNullThrough() {
+		assertThat(LogLineRedactor.redact(null)).isNull();
+	}
+
+}
