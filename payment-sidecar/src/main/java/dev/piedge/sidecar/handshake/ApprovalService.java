@@ -65,7 +65,9 @@ class ApprovalService {
 			}
 			return this.ledger.find(id.value())
 				.flatMap(row -> settled(row, caller))
-				.switchIfEmpty(Mono.defer(() -> this.records.read(id).flatMap(record -> fromRecord(id, record, caller))));
+				.switchIfEmpty(Mono.defer(() -> this.records.read(id)
+					.flatMap(record -> HandshakeChecks.owned(record, caller))
+					.flatMap(record -> fromRecord(id, record, caller))));
 		});
 	}
 
@@ -87,9 +89,6 @@ class ApprovalService {
 	}
 
 	private Mono<HandshakeResult> fromRecord(PaymentId id, PiPayment record, Optional<Caller> caller) {
-		if (!HandshakeChecks.isOwner(record.userUid(), caller)) {
-			return Mono.error(NotPaymentOwnerException.create());
-		}
 		return this.records.store(record).flatMap(row -> {
 			if (row.status() != PaymentStatus.CREATED) {
 				return settled(row, caller);

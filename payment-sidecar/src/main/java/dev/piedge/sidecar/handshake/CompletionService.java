@@ -45,8 +45,7 @@ class CompletionService {
 	Mono<HandshakeResult> complete(String rawPaymentId, String rawTxid, Optional<Caller> caller) {
 		return HandshakeChecks.paymentId(rawPaymentId)
 			.zipWith(HandshakeChecks.txid(rawTxid))
-			.flatMap(ids -> this.records.rowFor(ids.getT1())
-				.flatMap(row -> HandshakeChecks.owned(row, caller))
+			.flatMap(ids -> this.records.ownedRow(ids.getT1(), caller)
 				.flatMap(row -> {
 					String txid = ids.getT2().value();
 					switch (row.status()) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.piedge.pi.client.PaymentId;
+import dev.piedge.pi.client.PiPayment;
 import dev.piedge.pi.client.TxId;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
@@ -43,7 +44,12 @@ final class HandshakeChecks {
 		return isOwner(row.userUid(), caller) ? Mono.just(row) : Mono.error(NotPaymentOwnerException.create());
 	}
 
-	static boolean isOwner(String ownerUid, Optional<Caller> caller) {
+	/** Pi's record, if the caller (when there is one) is its payer. */
+	static Mono<PiPayment> owned(PiPayment record, Optional<Caller> caller) {
+		return isOwner(record.userUid(), caller) ? Mono.just(record) : Mono.error(NotPaymentOwnerException.create());
+	}
+
+	private static boolean isOwner(String ownerUid, Optional<Caller> caller) {
 		return caller.isEmpty() || caller.get().uid().equals(ownerUid);
 	}
 

@@ -63,10 +63,12 @@ public class HandshakeService {
 		return this.completions.complete(rawPaymentId, rawTxid, caller);
 	}
 
-	/** cancel: cancels on Pi unless the payment has a transaction, which is never cancelled. */
+	/**
+	 * cancel: cancels on Pi unless the payment has a transaction, which is never cancelled. pi-sdk-js sends it
+	 * without a token, so an anonymous cancel is allowed; an identified caller must be the payer.
+	 */
 	public Mono<HandshakeResult> cancel(String rawPaymentId, Optional<Caller> caller) {
-		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.rowFor(id)
-			.flatMap(row -> HandshakeChecks.owned(row, caller))
+		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.ownedRow(id, caller)
 			.flatMap(row -> {
 				if (row.status() == PaymentStatus.COMPLETED) {
 					return Mono.error(PaymentStateConflictException.of("already_completed",
@@ -92,20 +94,18 @@ public class HandshakeService {
 	/**
 	 * incomplete: the SDK found a payment the app never finished. Pi's record decides: with a transaction it
 	 * is completed through the same path as complete; without one it is cancelled so the user is unblocked.
+	 * Like cancel, it is allowed anonymously, and an identified caller must be the payer.
 	 */
 	public Mono<HandshakeResult> incomplete(String rawPaymentId, Optional<Caller> caller) {
-		return HandshakeChecks.paymentId(rawPaymentId).flatMap(this.records::read).flatMap(record -> {
-			if (!HandshakeChecks.isOwner(record.userUid(), caller)) {
-				return Mono.error(NotPaymentOwnerException.create());
-			}
-			return this.records.store(record).flatMap(row -> settleWithRecord(row, record, true, "incomplete callback"));
-		});
+		return HandshakeChecks.paymentId(rawPaymentId).flatMap(this.records::read)
+			.flatMap(record -> HandshakeChecks.owned(record, caller))
+			.flatMap(record -> this.records.store(record)
+				.flatMap(row -> settleWithRecord(row, record, true, "incomplete callback")));
 	}
 
 	/** error: the SDK reported a client-side error; it is recorded in the payment's history. */
 	public Mono<HandshakeResult> recordClientError(String rawPaymentId, String error, Optional<Caller> caller) {
-		return HandshakeChecks.paymentId(rawPaymentId).flatMap(this.records::rowFor)
-			.flatMap(row -> HandshakeChecks.owned(row, caller))
+		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.ownedRow(id, caller))
 			.flatMap(row -> this.ledger
 				.recordEvent(row.id(), row.status(), row.status(), "client error: " + error, this.clock.instant())
 				.then(done(row)));

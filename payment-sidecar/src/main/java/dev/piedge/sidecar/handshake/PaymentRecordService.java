@@ -1,11 +1,13 @@
 package dev.piedge.sidecar.handshake;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.pi.client.TxId;
+import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.NewLedgerPayment;
 import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
@@ -45,10 +47,15 @@ class PaymentRecordService {
 					? PaymentNotFoundException.create() : SettlementService.asProblem(ex));
 	}
 
-	/** The ledger row, created from Pi's record the first time the payment is seen. */
-	Mono<LedgerPayment> rowFor(PaymentId id) {
+	/**
+	 * The ledger row, if the caller (when there is one) is the payer. A payment seen for the first time is
+	 * created from Pi's record only after that check, so a stranger's callback leaves nothing in the ledger.
+	 */
+	Mono<LedgerPayment> ownedRow(PaymentId id, Optional<Caller> caller) {
 		return this.ledger.find(id.value())
-			.switchIfEmpty(Mono.defer(() -> read(id).flatMap(this::store)));
+			.flatMap(row -> HandshakeChecks.owned(row, caller))
+			.switchIfEmpty(Mono.defer(() -> read(id).flatMap(record -> HandshakeChecks.owned(record, caller))
+				.flatMap(this::store)));
 	}
 
 	/** Stores the payment as CREATED unless the ledger has it; returns the row either way. */

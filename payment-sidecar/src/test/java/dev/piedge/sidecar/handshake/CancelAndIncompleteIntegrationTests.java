@@ -1,8 +1,11 @@
 package dev.piedge.sidecar.handshake;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -39,6 +42,51 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		callback("cancel", ALICE, paymentIdBody("pay-x-gone")).expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-x-gone", "cancel")).isZero();
+	}
+
+	@Test
+	void refusesACancelFromAVerifiedCallerWhoIsNotThePayer() {
+		piHas("pay-x-own", ALICE, "3.14", true, false, false, null);
+		piAccepts("pay-x-own", "cancel", ALICE, "3.14", true, false, true, null);
+		callback("approve", ALICE, paymentIdBody("pay-x-own")).expectStatus().isOk();
+		List<String> history = historyOf("pay-x-own");
+
+		callback("cancel", MALLORY, paymentIdBody("pay-x-own")).expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		assertThat(piCalls("pay-x-own", "cancel")).isZero();
+		assertThat(statusOf("pay-x-own")).isEqualTo("APPROVED");
+		assertThat(historyOf("pay-x-own")).isEqualTo(history);
+
+		callback("cancel", ALICE, paymentIdBody("pay-x-own")).expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		assertThat(piCalls("pay-x-own", "cancel")).isEqualTo(1);
+	}
+
+	@Test
+	void refusesACancelFromANonPayerBeforeTheLedgerHasThePayment() {
+		piHas("pay-x-new", ALICE, "3.14", false, false, false, null);
+		piAccepts("pay-x-new", "cancel", ALICE, "3.14", false, false, true, null);
+
+		callback("cancel", MALLORY, paymentIdBody("pay-x-new")).expectStatus().isForbidden()
+			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		assertThat(piCalls("pay-x-new", "cancel")).isZero();
+		assertThat(statusOf("pay-x-new")).as("a non-payer's callback stores nothing").isNull();
+	}
+
+	@Test
+	void anonymousAndPayerCancelsStillWork() {
+		piHas("pay-x-anon", ALICE, "3.14", true, false, false, null);
+		piAccepts("pay-x-anon", "cancel", ALICE, "3.14", true, false, true, null);
+		piHas("pay-x-payer", ALICE, "3.14", false, false, false, null);
+		piAccepts("pay-x-payer", "cancel", ALICE, "3.14", false, false, true, null);
+
+		callback("cancel", null, paymentIdBody("pay-x-anon")).expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		callback("cancel", ALICE, paymentIdBody("pay-x-payer")).expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		assertThat(piCalls("pay-x-anon", "cancel")).isEqualTo(1);
+		assertThat(piCalls("pay-x-payer", "cancel")).isEqualTo(1);
 	}
 
 	@Test
@@ -81,8 +129,32 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 	void incompleteChecksOwnershipWhenACallerIsPresent() {
 		piHas("pay-i-4", ALICE, "3.14", true, false, false, TXID);
 
-		callback("incomplete", MALLORY, paymentIdBody("pay-i-4")).expectStatus().isForbidden();
+		callback("incomplete", MALLORY, paymentIdBody("pay-i-4")).expectStatus().isForbidden()
+			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
 		assertThat(piCalls("pay-i-4", "complete")).isZero();
+		assertThat(statusOf("pay-i-4")).isNull();
+	}
+
+	@Test
+	void incompleteFromANonPayerNeverCancelsOnPi() {
+		piHas("pay-i-5", ALICE, "3.14", true, false, false, null);
+		callback("approve", ALICE, paymentIdBody("pay-i-5")).expectStatus().isOk();
+		List<String> history = historyOf("pay-i-5");
+
+		callback("incomplete", MALLORY, paymentIdBody("pay-i-5")).expectStatus().isForbidden()
+			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		assertThat(piCalls("pay-i-5", "cancel")).isZero();
+		assertThat(statusOf("pay-i-5")).isEqualTo("APPROVED");
+		assertThat(historyOf("pay-i-5")).isEqualTo(history);
+	}
+
+	@Test
+	void refusesAClientErrorFromANonPayerAndRecordsNothing() {
+		piHas("pay-e-2", ALICE, "3.14", false, false, false, null);
+
+		callback("error", MALLORY, "{\"paymentId\":\"pay-e-2\",\"error\":\"forged\"}").expectStatus().isForbidden()
+			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		assertThat(statusOf("pay-e-2")).isNull();
 	}
 
 	@Test
