@@ -14,6 +14,9 @@ public final class FilterOrders {
 	/** Refuses the methods a proxy must not forward (CONNECT, TRACE), before anything else looks at the request. */
 	public static final int PROXIED_METHOD_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
 
+	/** Refuses a repeated or malformed Host, which the proxy and a backend could read differently. */
+	public static final int HOST_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 7;
+
 	/** Refuses ambiguous paths before route matching. */
 	public static final int PATH_SAFETY_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
