@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * while Pi is unreachable; zero turns it off. Never past the token's {@code valid_until}.
  * @param maxTokenLength longer bearer tokens are refused without calling Pi
  * @param unavailableRetryAfter the {@code Retry-After} sent with a 503 when Pi gave none
- * @param tokenBodyLimit largest JSON body read for its {@code accessToken} on {@code pi-token-from-body}
- * routes; larger bodies get a 413
+ * @param tokenBodyLimit largest request body on {@code pi-token-from-body} routes, where each body is read whole
+ * for its {@code accessToken}; larger bodies get a 413
  * @param cache the identity cache
  * @param assertion the signed {@code X-Pi-Identity} header
  */

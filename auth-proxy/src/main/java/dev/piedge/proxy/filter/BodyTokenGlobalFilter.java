@@ -1,8 +1,13 @@
 package dev.piedge.proxy.filter;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.config.PiAuthProperties;
 import dev.piedge.proxy.error.BodyTooLargeException;
-import dev.piedge.proxy.error.MalformedTokenException;
+import dev.piedge.proxy.error.IncompleteBodyException;
+import dev.piedge.proxy.error.UnsupportedMediaTypeException;
 import dev.piedge.proxy.route.RoutePolicyService;
 import dev.piedge.proxy.token.BodyTokenExtractor;
 
@@ -15,7 +20,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -25,13 +30,19 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
- * On routes with {@code pi-token-from-body: true}, reads the access token from the JSON body of a POST
- * (pi-sdk-js's {@code approve}) for {@link PiAuthenticationGlobalFilter} to verify like a header token; an
- * {@code Authorization} header, when sent, wins. The body is always forwarded without {@code accessToken}, so
- * the service behind never sees a token. Bodies are held in memory only up to
- * {@code pi.auth.token-body-limit}; larger ones get a 413.
+ * On routes with {@code pi-token-from-body: true}, makes sure no request body reaches the service behind with
+ * an access token in it, and reads pi-sdk-js's token (the top-level {@code accessToken} of {@code approve}) for
+ * {@link PiAuthenticationGlobalFilter} to verify like a header token; an {@code Authorization} header, when sent,
+ * wins.
+ * <p>
+ * Every body, whatever the method, must be one JSON object ({@code application/json} or a {@code +json} type,
+ * UTF-8, or no {@code Content-Type}) with no {@code Content-Encoding}. It is forwarded written anew, without
+ * {@code accessToken} and with its new {@code Content-Length}. Any other body is refused (415 for the type or
+ * coding, 400 when it is not one JSON object) rather than forwarded as it came. A request without a body passes
+ * untouched. Bodies are held in memory only up to {@code pi.auth.token-body-limit}; larger ones get a 413.
  */
 @Component
 class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
@@ -58,48 +69,79 @@ class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (!applies(exchange)) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		if (!tokenFromBody(exchange) || !declaresBody(headers)) {
 			return chain.filter(exchange);
 		}
-		if (exchange.getRequest().getHeaders().getContentLength() > this.limit.toBytes()) {
+		ProblemException refusal = unreadable(headers);
+		if (refusal != null) {
+			return Mono.error(refusal);
+		}
+		if (headers.getContentLength() > this.limit.toBytes()) {
 			return Mono.error(BodyTooLargeException.over(this.limit));
 		}
 		return DataBufferUtils.join(exchange.getRequest().getBody(), (int) this.limit.toBytes())
 			.map(BodyTokenGlobalFilter::bytesOf)
 			.defaultIfEmpty(new byte[0])
 			.onErrorMap(DataBufferLimitException.class, ex -> BodyTooLargeException.over(this.limit))
-			.flatMap(body -> {
-				BodyTokenExtractor.BodyToken found;
-				try {
-					found = this.extractor.extract(body);
-				}
-				catch (MalformedTokenException ex) {
-					return Mono.error(ex);
-				}
-				if (found.token() != null
-						&& !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-					exchange.getAttributes().put(BODY_TOKEN_ATTR, found.token());
-				}
-				return chain.filter(exchange.mutate().request(withBody(exchange, found.forwardedBody())).build());
-			});
+			.onErrorMap(AbortedException.class, ex -> IncompleteBodyException.create())
+			.flatMap(body -> forward(exchange, chain, body));
 	}
 
-	private boolean applies(ServerWebExchange exchange) {
+	private boolean tokenFromBody(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		ServerHttpRequest request = exchange.getRequest();
-		if (route == null || !this.policies.policyFor(route).tokenFromBody()
-				|| !HttpMethod.POST.equals(request.getMethod())) {
-			return false;
+		return route != null && this.policies.policyFor(route).tokenFromBody();
+	}
+
+	/** HTTP/1.1 frames a request body only with one of these (RFC 9112, 6.3); without them there is none. */
+	private static boolean declaresBody(HttpHeaders headers) {
+		return headers.containsHeader(HttpHeaders.TRANSFER_ENCODING) || headers.getContentLength() > 0;
+	}
+
+	/** Why the proxy cannot read this body as JSON, from its headers alone; null when it can. */
+	private static ProblemException unreadable(HttpHeaders headers) {
+		List<String> codings = headers.getValuesAsList(HttpHeaders.CONTENT_ENCODING);
+		if (codings.stream().anyMatch(coding -> !coding.equalsIgnoreCase("identity"))) {
+			// The sidecar might decode what the proxy cannot read, and a coding cannot be told from a lie about one.
+			return UnsupportedMediaTypeException.encoded();
 		}
+		List<String> types = headers.get(HttpHeaders.CONTENT_TYPE);
+		if (types == null || types.isEmpty()) {
+			// pi-sdk-js sends application/json; some clients leave the type out, and JSON is the only reading.
+			return null;
+		}
+		return (types.size() == 1 && isUtf8Json(types.get(0))) ? null : UnsupportedMediaTypeException.notJson();
+	}
+
+	/** {@code application/json} or {@code application/*+json} (RFC 6839), with no charset or UTF-8. */
+	private static boolean isUtf8Json(String value) {
 		MediaType type;
 		try {
-			type = request.getHeaders().getContentType();
+			type = MediaType.parseMediaType(value);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
-		// pi-sdk-js sends JSON; some clients leave the type out.
-		return type == null || MediaType.APPLICATION_JSON.isCompatibleWith(type);
+		return type.getType().equals("application")
+				&& (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))
+				&& (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+	}
+
+	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, byte[] body) {
+		if (body.length == 0) {
+			return chain.filter(exchange.mutate().request(withBody(exchange, body)).build());
+		}
+		BodyTokenExtractor.BodyToken found;
+		try {
+			found = this.extractor.extract(body);
+		}
+		catch (ProblemException ex) {
+			return Mono.error(ex);
+		}
+		if (found.token() != null && !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			exchange.getAttributes().put(BODY_TOKEN_ATTR, found.token());
+		}
+		return chain.filter(exchange.mutate().request(withBody(exchange, found.forwardedBody())).build());
 	}
 
 	private static byte[] bytesOf(DataBuffer buffer) {

@@ -2,6 +2,7 @@ package dev.piedge.proxy.token;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.piedge.proxy.error.InvalidBodyException;
 import dev.piedge.proxy.error.MalformedTokenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,24 +35,40 @@ class BodyTokenExtractorTests {
 	}
 
 	@Test
-	void removesEveryCopyOfARepeatedTokenField() {
+	void writesABodyWithoutATokenAnewToo() {
 		BodyTokenExtractor.BodyToken found = this.extractor
-			.extract(bytes("{\"accessToken\":\"first\",\"paymentId\":\"p\",\"accessToken\":\"last\"}"));
+			.extract(bytes(" {\"payment\\u0049d\" : \"p-1\", \"n\": 1.50 } "));
 
-		assertThat(found.token()).isEqualTo("last");
-		assertThat(text(found.forwardedBody())).isEqualTo("{\"paymentId\":\"p\"}");
+		assertThat(found.token()).isNull();
+		assertThat(text(found.forwardedBody())).isEqualTo("{\"paymentId\":\"p-1\",\"n\":1.50}");
+	}
+
+	@Test
+	void leavesANestedAccessTokenAlone() {
+		BodyTokenExtractor.BodyToken found = this.extractor
+			.extract(bytes("{\"accessToken\":\"top\",\"payment\":{\"accessToken\":\"nested\"}}"));
+
+		assertThat(found.token()).isEqualTo("top");
+		assertThat(text(found.forwardedBody())).isEqualTo("{\"payment\":{\"accessToken\":\"nested\"}}");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "not json", "[{\"accessToken\":\"t\"}]", "\"accessToken\"", "{\"paymentId\":\"p\"}",
-			"{\"paymentId\":" })
-	void forwardsAnyOtherBodyUnchanged(String body) {
-		byte[] original = bytes(body);
+	@ValueSource(strings = { "", "   ", "not json", "[{\"accessToken\":\"t\"}]", "\"accessToken\"", "null", "42",
+			"{\"paymentId\":", "{\"paymentId\":\"p\"} {\"accessToken\":\"t\"}", "{\"accessToken\":\"t\"} x",
+			"{'accessToken':'t'}", "{\"accessToken\":\"first\",\"paymentId\":\"p\",\"accessToken\":\"last\"}",
+			"{\"p\":{\"a\":1,\"a\":2}}", "{\"access\\u0054oken\":\"a\",\"accessToken\":\"b\"}", "\uFEFF{\"accessToken\":\"t\"}" })
+	void refusesAnythingButExactlyOneJsonObject(String body) {
+		assertThatThrownBy(() -> this.extractor.extract(bytes(body))).isInstanceOf(InvalidBodyException.class)
+			.hasMessageNotContaining("accessToken");
+	}
 
-		BodyTokenExtractor.BodyToken found = this.extractor.extract(original);
+	@Test
+	void refusesABodyThatIsNotUtf8() {
+		byte[] utf16 = "{\"accessToken\":\"t\"}".getBytes(StandardCharsets.UTF_16BE);
+		byte[] latin1 = "{\"memo\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
 
-		assertThat(found.token()).isNull();
-		assertThat(found.forwardedBody()).isSameAs(original);
+		assertThatThrownBy(() -> this.extractor.extract(utf16)).isInstanceOf(InvalidBodyException.class);
+		assertThatThrownBy(() -> this.extractor.extract(latin1)).isInstanceOf(InvalidBodyException.class);
 	}
 
 	@Test
