@@ -183,7 +183,7 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
 	void answers503WhenPiIsTooSlow() {
-		pi.stubFor(meFor("slow-token").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+		pi.stubFor(meFor("slow-token").willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
 
 		callWith("slow-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
 			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
