@@ -11,6 +11,12 @@ public final class FilterOrders {
 	/** Measures the whole exchange, so it wraps everything. */
 	public static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
+	/**
+	 * Watches request bodies, so a client that fails to deliver one is never blamed on a backend; before any
+	 * filter can read a body.
+	 */
+	public static final int INCOMPLETE_REQUEST_BODY_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+
 	/** Refuses ambiguous paths before route matching. */
 	public static final int PATH_SAFETY_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
