@@ -1,5 +1,6 @@
 package dev.piedge.proxy.filter;
 
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.core.Ordered;
 
 /**
@@ -34,6 +35,12 @@ public final class FilterOrders {
 
 	/** Verifies the token and injects identity; after route matching, before any route filter. */
 	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+	/**
+	 * Turns a failed backend hop into 502/504 problems. Inside every other filter, so it wraps only the gateway's
+	 * routing filters ({@code WebsocketRoutingFilter}, {@code NettyRoutingFilter}) and sees their failures alone.
+	 */
+	public static final int UPSTREAM_FAILURE_ORDER = NettyRoutingFilter.ORDER - 10;
 
 	private FilterOrders() {
 	}
