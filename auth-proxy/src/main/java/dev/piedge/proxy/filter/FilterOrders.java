@@ -1,5 +1,6 @@
 package dev.piedge.proxy.filter;
 
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.core.Ordered;
 
 /**
@@ -12,7 +13,13 @@ public final class FilterOrders {
 	public static final int ACCESS_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
 	/** Refuses the methods a proxy must not forward (CONNECT, TRACE), before anything else looks at the request. */
-	public static final int PROXIED_METHOD_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+	public static final int PROXIED_METHOD_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
+	/**
+	 * Watches request bodies, so a client that fails to deliver one is never blamed on a backend; before any
+	 * filter can read a body.
+	 */
+	public static final int INCOMPLETE_REQUEST_BODY_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
 
 	/** Refuses a repeated or malformed Host, which the proxy and a backend could read differently. */
 	public static final int HOST_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 7;
@@ -42,11 +49,17 @@ public final class FilterOrders {
 	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	/**
-	 * Among the gateway's request header filters (a separate ordering from the filters above): after the
-	 * gateway's forwarded-header filters (order 0), so pi-edge's values are the ones sent, and before its
-	 * hop-by-hop filter.
+	/** Refuses the methods a proxy must not forward (CONNECT, TRACE), before anything else looks at the request. */
+	public static final int PROXIED_METHOD_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
+	/**
+	 * Watches request bodies, so a client that fails to deliver one is never blamed on a backend; before any
+	 * filter can read a body.
 	 */
-	public static final int FORWARDED_HEADERS_ORDER = 100;
+	public static final int INCOMPLETE_REQUEST_BODY_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+
+	/** Refuses a repeated or malformed Host, which the proxy and a backend could read differently. */
+	public static final int HOST_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 7;
 
 	private FilterOrders() {
 	}
