@@ -6,7 +6,6 @@ import java.util.List;
 import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.config.PiAuthProperties;
 import dev.piedge.proxy.error.BodyTooLargeException;
-import dev.piedge.proxy.error.IncompleteBodyException;
 import dev.piedge.proxy.error.UnsupportedMediaTypeException;
 import dev.piedge.proxy.route.RoutePolicyService;
 import dev.piedge.proxy.token.BodyTokenExtractor;
@@ -30,7 +29,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.channel.AbortedException;
 
 /**
  * On routes with {@code pi-token-from-body: true}, makes sure no request body reaches the service behind with
@@ -84,7 +82,6 @@ class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 			.map(BodyTokenGlobalFilter::bytesOf)
 			.defaultIfEmpty(new byte[0])
 			.onErrorMap(DataBufferLimitException.class, ex -> BodyTooLargeException.over(this.limit))
-			.onErrorMap(AbortedException.class, ex -> IncompleteBodyException.create())
 			.flatMap(body -> forward(exchange, chain, body));
 	}
 

@@ -49,17 +49,17 @@ public final class FilterOrders {
 	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	/**
-	/** Refuses the methods a proxy must not forward (CONNECT, TRACE), before anything else looks at the request. */
-	public static final int PROXIED_METHOD_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+	 * Turns a failed backend hop into 502/504 problems. Inside every other filter, so it wraps only the gateway's
+	 * routing filters ({@code WebsocketRoutingFilter}, {@code NettyRoutingFilter}) and sees their failures alone.
+	 */
+	public static final int UPSTREAM_FAILURE_ORDER = NettyRoutingFilter.ORDER - 10;
 
 	/**
-	 * Watches request bodies, so a client that fails to deliver one is never blamed on a backend; before any
-	 * filter can read a body.
+	 * Among the gateway's request header filters (a separate ordering from the filters above): after the
+	 * gateway's forwarded-header filters (order 0), so pi-edge's values are the ones sent, and before its
+	 * hop-by-hop filter.
 	 */
-	public static final int INCOMPLETE_REQUEST_BODY_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
-
-	/** Refuses a repeated or malformed Host, which the proxy and a backend could read differently. */
-	public static final int HOST_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 7;
+	public static final int FORWARDED_HEADERS_ORDER = 100;
 
 	private FilterOrders() {
 	}

@@ -1,9 +1,9 @@
 package dev.piedge.proxy.upstream;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.problem.logging.LogLineRedactor;
 import dev.piedge.proxy.filter.FilterOrders;
 import dev.piedge.proxy.server.IncompleteRequestBodyWebFilter;
 import io.netty.channel.ConnectTimeoutException;
@@ -43,9 +43,6 @@ import reactor.core.publisher.Mono;
 class UpstreamFailureGlobalFilter implements GlobalFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamFailureGlobalFilter.class);
-
-	/** A query string inside an exception message (a URL that some client or resolver put there). */
-	private static final Pattern QUERY = Pattern.compile("\\?\\S*");
 
 	@Override
 	public int getOrder() {
@@ -94,13 +91,13 @@ class UpstreamFailureGlobalFilter implements GlobalFilter, Ordered {
 		return (route != null) ? route.getId() : "-";
 	}
 
-	/** Class and message on one line, without any query string the message might quote. */
+	/** Class and message on one line, without any query string or credential the message might quote. */
 	private static String describe(Throwable cause) {
 		String message = cause.getMessage();
 		if (message == null) {
 			return cause.getClass().getName();
 		}
-		return cause.getClass().getName() + ": " + QUERY.matcher(message.replaceAll("[\\r\\n]+", " ")).replaceAll("?…");
+		return cause.getClass().getName() + ": " + LogLineRedactor.redact(message.replaceAll("[\\r\\n]+", " "));
 	}
 
 }
