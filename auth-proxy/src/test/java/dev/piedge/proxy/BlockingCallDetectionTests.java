@@ -16,9 +16,10 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guards the guard: {@code blockhound-junit-platform} installs BlockHound for every test in this module, so a
- * blocking call on a Netty event loop or a Reactor non-blocking thread fails the test that made it. These tests
- * fail if BlockHound is not installed, or stops treating those threads as non-blocking.
+ * Guards the guard: {@code blockhound-junit-platform} installs BlockHound for every test
+ * in this module, so a blocking call on a Netty event loop or a Reactor non-blocking
+ * thread fails the test that made it. These tests fail if BlockHound is not installed, or
+ * stops treating those threads as non-blocking.
  */
 class BlockingCallDetectionTests {
 

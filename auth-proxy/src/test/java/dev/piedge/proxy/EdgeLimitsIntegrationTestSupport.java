@@ -6,9 +6,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
- * The gateway with short edge timeouts (profile {@code limits}, {@code application-limits.yml}) and backends
- * that misbehave: one that accepts and never answers, a port nothing listens on, and a listener that never
- * completes a connection. Test classes that extend it share one Spring context.
+ * The gateway with short edge timeouts (profile {@code limits},
+ * {@code application-limits.yml}) and backends that misbehave: one that accepts and never
+ * answers, a port nothing listens on, and a listener that never completes a connection.
+ * Test classes that extend it share one Spring context.
  */
 @ActiveProfiles("limits")
 public abstract class EdgeLimitsIntegrationTestSupport extends GatewayIntegrationTestSupport {

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A listener that never accepts, with its accept queue filled up front: the kernel then drops every new
- * SYN, so a connection attempt neither succeeds nor is refused, as with a backend host that went dark.
+ * A listener that never accepts, with its accept queue filled up front: the kernel then
+ * drops every new SYN, so a connection attempt neither succeeds nor is refused, as with a
+ * backend host that went dark.
  */
 public final class FullBacklogBackend {
 
@@ -27,7 +28,8 @@ public final class FullBacklogBackend {
 
 	public static FullBacklogBackend start() {
 		try {
-			FullBacklogBackend backend = new FullBacklogBackend(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+			FullBacklogBackend backend = new FullBacklogBackend(
+					new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
 			backend.fillAcceptQueue();
 			return backend;
 		}
@@ -44,7 +46,8 @@ public final class FullBacklogBackend {
 		for (int attempt = 0; attempt < 16; attempt++) {
 			Socket socket = new Socket();
 			try {
-				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.server.getLocalPort()), 300);
+				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.server.getLocalPort()),
+						300);
 				this.queued.add(socket);
 			}
 			catch (SocketTimeoutException full) {

@@ -33,8 +33,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * Starts the real gateway on a random port, with one WireMock server playing the Pi Platform API and one
- * playing the backend. Routes come from {@code application-test.yml}; time comes from a {@link MutableClock}.
+ * Starts the real gateway on a random port, with one WireMock server playing the Pi
+ * Platform API and one playing the backend. Routes come from
+ * {@code application-test.yml}; time comes from a {@link MutableClock}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "10s")
@@ -49,7 +50,8 @@ public abstract class GatewayIntegrationTestSupport {
 	protected static final WireMockServer backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
 	static {
-		// Shared by every test class in this JVM (one Spring context); each test resets them.
+		// Shared by every test class in this JVM (one Spring context); each test resets
+		// them.
 		pi.start();
 		backend.start();
 	}
@@ -73,17 +75,19 @@ public abstract class GatewayIntegrationTestSupport {
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("backend-ok")));
 	}
 
-	/** Makes Pi know {@code token} as {@code uid} with these scopes, valid for {@code validFor} from now. */
+	/**
+	 * Makes Pi know {@code token} as {@code uid} with these scopes, valid for
+	 * {@code validFor} from now.
+	 */
 	protected void piKnows(String token, String uid, String username, List<String> scopes, Duration validFor) {
 		long validUntil = this.clock.instant().plus(validFor).getEpochSecond();
 		String usernameField = (username != null) ? ",\"username\":\"" + username + "\"" : "";
 		String scopeList = String.join("\",\"", scopes);
-		String body = "{\"uid\":\"" + uid + "\",\"credentials\":{\"scopes\":[" + (scopes.isEmpty() ? "" : "\"" + scopeList + "\"")
-				+ "],\"valid_until\":{\"timestamp\":" + validUntil + ",\"iso8601\":\""
-				+ Instant.ofEpochSecond(validUntil) + "\"}}" + usernameField + "}";
-		pi.stubFor(meFor(token).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody(body)));
+		String body = "{\"uid\":\"" + uid + "\",\"credentials\":{\"scopes\":["
+				+ (scopes.isEmpty() ? "" : "\"" + scopeList + "\"") + "],\"valid_until\":{\"timestamp\":" + validUntil
+				+ ",\"iso8601\":\"" + Instant.ofEpochSecond(validUntil) + "\"}}" + usernameField + "}";
+		pi.stubFor(meFor(token)
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	protected void piRejects(String token) {

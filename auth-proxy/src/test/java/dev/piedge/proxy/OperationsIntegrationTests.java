@@ -29,10 +29,22 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 	@Test
 	void servesHealthProbesOnTheManagementPortOnly() {
 		assertThat(this.managementPort).isNotEqualTo(this.port);
-		management().get().uri("/actuator/health/liveness").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-		management().get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+		management().get()
+			.uri("/actuator/health/liveness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		management().get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isUnauthorized();
 	}
 
@@ -43,7 +55,10 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(backendRequests()).isEmpty();
 	}
 
-	/** A fixed port, as in production: the gateway only recognises a management port it knows. */
+	/**
+	 * A fixed port, as in production: the gateway only recognises a management port it
+	 * knows.
+	 */
 	@DynamicPropertySource
 	static void fixedManagementPort(DynamicPropertyRegistry registry) {
 		int port = TestSocketUtils.findAvailableTcpPort();
@@ -53,14 +68,28 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 	@Test
 	void exportsIdentityAndDecisionMetrics() {
 		piKnows("metrics-token", "uid-m", "mia", List.of("username"), Duration.ofHours(1));
-		this.client.get().uri("/orders").header("Authorization", "Bearer metrics-token").exchange()
-			.expectStatus().isOk();
-		this.client.get().uri("/orders").header("Authorization", "Bearer metrics-token").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer metrics-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer metrics-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		this.client.get().uri("/orders").exchange().expectStatus().isUnauthorized();
 
-		String metrics = management().get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		String metrics = management().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(metrics).contains("pi_edge_identity_me_calls_total{outcome=\"verified\"}")
 			.contains("pi_edge_identity_cache_total{result=\"hit\"}")
 			.contains("pi_edge_identity_cache_total{result=\"miss\"}")
@@ -75,8 +104,12 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 		piKnows("secret-token-value", "uid-log", "leo", List.of("username"), Duration.ofHours(1));
 
 		this.client.get().uri("/orders/7?access_token=query-secret").exchange().expectStatus().isUnauthorized();
-		this.client.get().uri("/orders/7").header("Authorization", "Bearer secret-token-value").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/orders/7")
+			.header("Authorization", "Bearer secret-token-value")
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		// The access log is written asynchronously, off the event loop.
 		long deadline = System.nanoTime() + 5_000_000_000L;

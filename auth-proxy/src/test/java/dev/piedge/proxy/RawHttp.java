@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Sends bytes exactly as written, for requests an HTTP client library would normalise or refuse:
- * control characters in headers, encoded dot segments, odd header spellings.
+ * Sends bytes exactly as written, for requests an HTTP client library would normalise or
+ * refuse: control characters in headers, encoded dot segments, odd header spellings.
  */
 public final class RawHttp {
 
@@ -18,8 +18,9 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Sends a GET with the given raw request target and extra header lines (plus {@code Host: localhost} unless
-	 * they hold a Host, and {@code Connection: close}); returns the whole answer.
+	 * Sends a GET with the given raw request target and extra header lines (plus
+	 * {@code Host: localhost} unless they hold a Host, and {@code Connection: close});
+	 * returns the whole answer.
 	 */
 	public static Answer get(int port, String rawTarget, String... headerLines) throws IOException {
 		StringBuilder request = new StringBuilder("GET ").append(rawTarget).append(" HTTP/1.1\r\n");
@@ -34,7 +35,10 @@ public final class RawHttp {
 		return send(port, request.toString());
 	}
 
-	/** Sends the request exactly as given (request line, headers, blank line, body); returns the whole answer. */
+	/**
+	 * Sends the request exactly as given (request line, headers, blank line, body);
+	 * returns the whole answer.
+	 */
 	public static Answer send(int port, String rawRequest) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);

@@ -9,8 +9,9 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A backend that accepts every connection and reads whatever arrives, but never answers. It counts the
- * connections it accepted and those the proxy still holds open, so a test can see a connection released.
+ * A backend that accepts every connection and reads whatever arrives, but never answers.
+ * It counts the connections it accepted and those the proxy still holds open, so a test
+ * can see a connection released.
  */
 public final class SilentBackend {
 

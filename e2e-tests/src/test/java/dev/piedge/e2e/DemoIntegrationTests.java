@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the README's demo command exactly as a newcomer would, on ports of its own so that a demo
- * already running on this machine does not interfere.
+ * Runs the README's demo command exactly as a newcomer would, on ports of its own so that
+ * a demo already running on this machine does not interfere.
  */
 class DemoIntegrationTests {
 

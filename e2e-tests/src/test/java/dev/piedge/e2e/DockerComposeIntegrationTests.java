@@ -24,8 +24,7 @@ class DockerComposeIntegrationTests {
 	@Test
 	void composeCliAcceptsTheFile() throws Exception {
 		List<String> compose = composeCommand()
-			.orElseThrow(() -> new TestAbortedException(
-					"neither 'docker compose' nor 'docker-compose' is installed"));
+			.orElseThrow(() -> new TestAbortedException("neither 'docker compose' nor 'docker-compose' is installed"));
 		List<String> command = new ArrayList<>(compose);
 		command.addAll(List.of("-f", "docker-compose.yml", "config", "-q"));
 		ProcessRun run = ProcessRun.of(RepositoryRoot.path(), Map.of(), Duration.ofSeconds(60), command);

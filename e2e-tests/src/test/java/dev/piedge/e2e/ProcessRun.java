@@ -27,7 +27,8 @@ record ProcessRun(int exitCode, String output) {
 				process.descendants().forEach(ProcessHandle::destroy);
 				process.destroy();
 				process.waitFor(20, TimeUnit.SECONDS);
-				return new ProcessRun(-1, "timed out after " + timeout + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+				return new ProcessRun(-1,
+						"timed out after " + timeout + "\n" + Files.readString(log, StandardCharsets.UTF_8));
 			}
 			return new ProcessRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
 		}

@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The pi-edge checkout these tests run against: Maven starts them in the e2e-tests module directory.
+ * The pi-edge checkout these tests run against: Maven starts them in the e2e-tests module
+ * directory.
  */
 final class RepositoryRoot {
 

@@ -16,7 +16,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Plays auth-proxy's signing side: an EC key published as a JWKS, and {@code X-Pi-Identity} assertions.
+ * Plays auth-proxy's signing side: an EC key published as a JWKS, and
+ * {@code X-Pi-Identity} assertions.
  */
 public final class TestIdentities {
 
@@ -53,7 +54,8 @@ public final class TestIdentities {
 			.claim("username", "user-" + uid)
 			.claim("scopes", List.of("payments"))
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).build(), claims);
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).build(),
+				claims);
 		try {
 			jwt.sign(new ECDSASigner(this.key));
 		}

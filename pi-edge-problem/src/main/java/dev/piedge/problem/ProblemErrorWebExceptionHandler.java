@@ -19,9 +19,9 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
- * The one place where every failure becomes {@code application/problem+json} with a stable {@code code}.
- * Unexpected failures are logged here and answered without any detail, so no stack trace or upstream body
- * ever reaches a client.
+ * The one place where every failure becomes {@code application/problem+json} with a
+ * stable {@code code}. Unexpected failures are logged here and answered without any
+ * detail, so no stack trace or upstream body ever reaches a client.
  */
 public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 

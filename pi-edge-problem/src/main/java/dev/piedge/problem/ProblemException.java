@@ -6,8 +6,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal answered as RFC 9457 {@code application/problem+json} with a stable {@code code}. Each
- * subclass has one meaning; it says which headers and extra members its answer carries.
+ * A refusal answered as RFC 9457 {@code application/problem+json} with a stable
+ * {@code code}. Each subclass has one meaning; it says which headers and extra members
+ * its answer carries.
  */
 public abstract class ProblemException extends RuntimeException {
 
@@ -29,7 +30,10 @@ public abstract class ProblemException extends RuntimeException {
 		return this.code;
 	}
 
-	/** Headers the answer must carry, such as {@code WWW-Authenticate} or {@code Retry-After}. */
+	/**
+	 * Headers the answer must carry, such as {@code WWW-Authenticate} or
+	 * {@code Retry-After}.
+	 */
 	public HttpHeaders headers() {
 		return HttpHeaders.EMPTY;
 	}

@@ -54,7 +54,8 @@ class ProblemErrorWebExceptionHandlerTests {
 
 		this.handler.handle(exchange, new ResponseStatusException(HttpStatus.NOT_FOUND)).block(Duration.ofSeconds(5));
 
-		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).contains("\"code\":\"not_found\"");
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+			.contains("\"code\":\"not_found\"");
 	}
 
 	static final class Teapot extends ProblemException {

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A UTC clock that stands still until a test moves it, so cache lifetimes, due times, backoffs and expiries are
- * exact and reached without sleeping.
+ * A UTC clock that stands still until a test moves it, so cache lifetimes, due times,
+ * backoffs and expiries are exact and reached without sleeping.
  */
 public final class MutableClock extends Clock {
 

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Local emulator of the Pi Network Platform API ({@code /v2/me}, {@code /v2/payments/...}) plus
- * {@code /sandbox/...} endpoints that play the wallet and blockchain side. For demos and end-to-end tests only.
+ * Local emulator of the Pi Network Platform API ({@code /v2/me},
+ * {@code /v2/payments/...}) plus {@code /sandbox/...} endpoints that play the wallet and
+ * blockchain side. For demos and end-to-end tests only.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,4 +16,5 @@ public class PiSandboxApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(PiSandboxApplication.class, args);
 	}
+
 }

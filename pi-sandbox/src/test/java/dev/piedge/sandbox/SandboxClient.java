@@ -9,17 +9,24 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Drives the sandbox the way the wallet, the app backend and a test harness would. Tests end every exchange
- * with {@code expectBody()} even when only the status matters: an unread body leaks the test client's buffers.
+ * Drives the sandbox the way the wallet, the app backend and a test harness would. Tests
+ * end every exchange with {@code expectBody()} even when only the status matters: an
+ * unread body leaks the test client's buffers.
  */
 public final class SandboxClient {
 
 	public static final String API_KEY = "Key sandbox-api-key";
+
 	public static final String ALICE = "sandbox-token-alice";
+
 	public static final String ALICE_UID = "5f0b5a2e-7c1d-4a8e-9d35-6c2f1a9b7e01";
+
 	public static final String BOB = "sandbox-token-bob";
+
 	public static final String BOB_UID = "9a3c7e14-2b6f-4d0a-8e51-3f7d2c8b1a02";
+
 	public static final String CAROL_EXPIRED = "sandbox-token-expired";
+
 	public static final String CAROL_UID = "c4e8d2f6-0a1b-4c3d-9e7f-5a6b8c0d2e03";
 
 	private final WebTestClient client;
@@ -36,32 +43,40 @@ public final class SandboxClient {
 	}
 
 	public WebTestClient.ResponseSpec startUserToApp(String token, Object body) {
-		return client.post().uri("/sandbox/payments")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(body)
-				.exchange();
+		return client.post()
+			.uri("/sandbox/payments")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
-	/** A U2A payment of 3.14 by alice, as {@code Pi.createPayment} starts it; returns its identifier. */
+	/**
+	 * A U2A payment of 3.14 by alice, as {@code Pi.createPayment} starts it; returns its
+	 * identifier.
+	 */
 	public String startUserToApp() {
-		return identifier(startUserToApp(ALICE, Map.of("amount", 3.14, "memo", "Coffee", "metadata", Map.of("orderId", 1)))
-				.expectStatus().isCreated());
+		return identifier(
+				startUserToApp(ALICE, Map.of("amount", 3.14, "memo", "Coffee", "metadata", Map.of("orderId", 1)))
+					.expectStatus()
+					.isCreated());
 	}
 
 	public WebTestClient.ResponseSpec createAppToUser(Object body) {
-		return client.post().uri("/v2/payments")
-				.header(HttpHeaders.AUTHORIZATION, API_KEY)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(body)
-				.exchange();
+		return client.post()
+			.uri("/v2/payments")
+			.header(HttpHeaders.AUTHORIZATION, API_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	/** An A2U payment of 1.5 to bob; returns its identifier. */
 	public String createAppToUser() {
 		return identifier(createAppToUser(Map.of("payment",
 				Map.of("amount", 1.5, "memo", "Refund", "metadata", Map.of("refund", 7), "uid", BOB_UID)))
-				.expectStatus().isOk());
+			.expectStatus()
+			.isOk());
 	}
 
 	public WebTestClient.ResponseSpec get(String id) {
@@ -73,11 +88,12 @@ public final class SandboxClient {
 	}
 
 	public WebTestClient.ResponseSpec complete(String id, String txid) {
-		return client.post().uri("/v2/payments/{id}/complete", id)
-				.header(HttpHeaders.AUTHORIZATION, API_KEY)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Map.of("txid", txid))
-				.exchange();
+		return client.post()
+			.uri("/v2/payments/{id}/complete", id)
+			.header(HttpHeaders.AUTHORIZATION, API_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("txid", txid))
+			.exchange();
 	}
 
 	public WebTestClient.ResponseSpec cancel(String id) {
@@ -85,8 +101,10 @@ public final class SandboxClient {
 	}
 
 	public WebTestClient.ResponseSpec incompleteServerPayments() {
-		return client.get().uri("/v2/payments/incomplete_server_payments")
-				.header(HttpHeaders.AUTHORIZATION, API_KEY).exchange();
+		return client.get()
+			.uri("/v2/payments/incomplete_server_payments")
+			.header(HttpHeaders.AUTHORIZATION, API_KEY)
+			.exchange();
 	}
 
 	public WebTestClient.ResponseSpec submitTransaction(String id) {
@@ -94,10 +112,11 @@ public final class SandboxClient {
 	}
 
 	public WebTestClient.ResponseSpec submitTransactionWithMemo(String id, String memo) {
-		return client.post().uri("/sandbox/payments/{id}/transaction", id)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Map.of("memo", memo))
-				.exchange();
+		return client.post()
+			.uri("/sandbox/payments/{id}/transaction", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("memo", memo))
+			.exchange();
 	}
 
 	/** Submits the tx with the right memo; returns its txid. */
@@ -128,4 +147,5 @@ public final class SandboxClient {
 	private static String identifier(WebTestClient.ResponseSpec response) {
 		return body(response).get("identifier").stringValue();
 	}
+
 }

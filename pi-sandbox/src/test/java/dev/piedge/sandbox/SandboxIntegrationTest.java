@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Starts the sandbox on a random port with a {@link MutableClock}. Every integration test uses exactly this
- * setup, so they all share one cached application context.
+ * Starts the sandbox on a random port with a {@link MutableClock}. Every integration test
+ * uses exactly this setup, so they all share one cached application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,5 +38,7 @@ public @interface SandboxIntegrationTest {
 		MutableClock mutableClock() {
 			return new MutableClock(START);
 		}
+
 	}
+
 }

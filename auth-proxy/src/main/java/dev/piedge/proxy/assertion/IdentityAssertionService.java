@@ -24,9 +24,10 @@ import dev.piedge.proxy.token.VerifiedIdentity;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs {@code X-Pi-Identity}: a short-lived ES256 JWT ({@code sub}=uid, {@code username}, {@code scopes},
- * {@code iat}, {@code exp}, {@code aud}=route id) that lets a backend or the sidecar check that an identity
- * came from this proxy. A signature is reused for half its lifetime, so cached tokens cost no signing.
+ * Signs {@code X-Pi-Identity}: a short-lived ES256 JWT ({@code sub}=uid,
+ * {@code username}, {@code scopes}, {@code iat}, {@code exp}, {@code aud}=route id) that
+ * lets a backend or the sidecar check that an identity came from this proxy. A signature
+ * is reused for half its lifetime, so cached tokens cost no signing.
  */
 @Service
 public class IdentityAssertionService {
@@ -63,12 +64,16 @@ public class IdentityAssertionService {
 		return this.properties.enabled();
 	}
 
-	/** The assertion for this identity on this route, never outliving the token itself. */
+	/**
+	 * The assertion for this identity on this route, never outliving the token itself.
+	 */
 	public String assertionFor(VerifiedIdentity identity, String routeId) {
 		return this.signed.get(new AssertionKey(identity, routeId), this::sign);
 	}
 
-	/** The public half of the signing key, as published at {@code /.well-known/jwks.json}. */
+	/**
+	 * The public half of the signing key, as published at {@code /.well-known/jwks.json}.
+	 */
 	public JWKSet publicKeys() {
 		return new JWKSet(this.key.toPublicJWK());
 	}

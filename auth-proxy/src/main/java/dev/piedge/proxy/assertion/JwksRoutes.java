@@ -12,8 +12,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Publishes the proxy's public signing keys at {@code /.well-known/jwks.json}. Router functions are
- * consulted before gateway routes, so no route can shadow this path.
+ * Publishes the proxy's public signing keys at {@code /.well-known/jwks.json}. Router
+ * functions are consulted before gateway routes, so no route can shadow this path.
  */
 @Configuration(proxyBeanMethods = false)
 class JwksRoutes {

@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Provides the EC P-256 key that signs {@code X-Pi-Identity}. Several proxy instances must share one key
- * (or publish each other's), so production sets {@code pi.auth.assertion.jwk} or {@code key-file}.
+ * Provides the EC P-256 key that signs {@code X-Pi-Identity}. Several proxy instances
+ * must share one key (or publish each other's), so production sets
+ * {@code pi.auth.assertion.jwk} or {@code key-file}.
  */
 @Configuration(proxyBeanMethods = false)
 class SigningKeyConfiguration {
@@ -67,7 +68,8 @@ class SigningKeyConfiguration {
 				throw new IllegalStateException(source + " must hold a private EC P-256 JWK (kty EC, crv P-256, d)");
 			}
 			if (ec.getKeyID() == null) {
-				throw new IllegalStateException(source + " must have a key id (kid), which backends use to pick the key");
+				throw new IllegalStateException(
+						source + " must have a key id (kid), which backends use to pick the key");
 			}
 			return ec;
 		}

@@ -14,12 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * How the proxy turns a Pi access token into a verified identity ({@code pi.auth.*}).
  *
  * @param timeout how long one {@code /v2/me} call may take before the request gets a 503
- * @param staleIfError how long past its cache lifetime an identity verified earlier may still be served
- * while Pi is unreachable; zero turns it off. Never past the token's {@code valid_until}.
+ * @param staleIfError how long past its cache lifetime an identity verified earlier may
+ * still be served while Pi is unreachable; zero turns it off. Never past the token's
+ * {@code valid_until}.
  * @param maxTokenLength longer bearer tokens are refused without calling Pi
  * @param unavailableRetryAfter the {@code Retry-After} sent with a 503 when Pi gave none
- * @param tokenBodyLimit largest request body on {@code pi-token-from-body} routes, where each body is read whole
- * for its {@code accessToken}; larger bodies get a 413
+ * @param tokenBodyLimit largest request body on {@code pi-token-from-body} routes, where
+ * each body is read whole for its {@code accessToken}; larger bodies get a 413
  * @param cache the identity cache
  * @param assertion the signed {@code X-Pi-Identity} header
  */
@@ -27,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pi.auth")
 public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultValue("0s") Duration staleIfError,
 		@DefaultValue("4096") int maxTokenLength, @DefaultValue("1s") Duration unavailableRetryAfter,
-		@DefaultValue("16KB") DataSize tokenBodyLimit, @Valid @DefaultValue Cache cache, @Valid @DefaultValue Assertion assertion) {
+		@DefaultValue("16KB") DataSize tokenBodyLimit, @Valid @DefaultValue Cache cache,
+		@Valid @DefaultValue Assertion assertion) {
 
 	public PiAuthProperties {
 		requirePositive("pi.auth.timeout", timeout);
@@ -44,12 +46,14 @@ public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultVal
 	}
 
 	/**
-	 * @param ttl longest time a verified identity is reused; never past the token's {@code valid_until}
-	 * @param negativeTtl how long Pi's definite "invalid token" answer is reused, so a flood of bad tokens
-	 * cannot be turned against the Pi API
+	 * @param ttl longest time a verified identity is reused; never past the token's
+	 * {@code valid_until}
+	 * @param negativeTtl how long Pi's definite "invalid token" answer is reused, so a
+	 * flood of bad tokens cannot be turned against the Pi API
 	 * @param maxSize most identities kept
-	 * @param refreshAhead once 80% of {@code ttl} has passed, the next request for a token starts one
-	 * background {@code /v2/me} call, so a busy user's requests never wait for Pi when the entry expires
+	 * @param refreshAhead once 80% of {@code ttl} has passed, the next request for a
+	 * token starts one background {@code /v2/me} call, so a busy user's requests never
+	 * wait for Pi when the entry expires
 	 */
 	public record Cache(@DefaultValue("30s") Duration ttl, @DefaultValue("5s") Duration negativeTtl,
 			@DefaultValue("100000") long maxSize, @DefaultValue("true") boolean refreshAhead) {
@@ -67,8 +71,10 @@ public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultVal
 	/**
 	 * @param enabled inject {@code X-Pi-Identity}, a JWT signed by the proxy
 	 * @param ttl lifetime of each assertion
-	 * @param jwk the signing key as a private EC P-256 JWK (JSON); takes precedence over {@code keyFile}
-	 * @param keyFile a file holding that JWK; with neither set, an ephemeral key is generated at start-up
+	 * @param jwk the signing key as a private EC P-256 JWK (JSON); takes precedence over
+	 * {@code keyFile}
+	 * @param keyFile a file holding that JWK; with neither set, an ephemeral key is
+	 * generated at start-up
 	 * @param issuer the {@code iss} claim
 	 */
 	public record Assertion(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration ttl, String jwk,

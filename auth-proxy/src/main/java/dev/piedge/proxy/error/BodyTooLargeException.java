@@ -5,7 +5,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A request body the proxy has to read (to find a Pi access token in it) is larger than it will hold in memory.
+ * A request body the proxy has to read (to find a Pi access token in it) is larger than
+ * it will hold in memory.
  */
 public final class BodyTooLargeException extends ProblemException {
 

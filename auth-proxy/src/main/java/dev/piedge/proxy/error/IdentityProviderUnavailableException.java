@@ -7,8 +7,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * The Pi API could not verify a token that is not in the cache: unreachable, timing out, 5xx or 429.
- * Never a 401, which would make the Pi Browser app throw away a good token.
+ * The Pi API could not verify a token that is not in the cache: unreachable, timing out,
+ * 5xx or 429. Never a 401, which would make the Pi Browser app throw away a good token.
  */
 public final class IdentityProviderUnavailableException extends ProblemException {
 

@@ -4,9 +4,10 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A body the proxy must read for its access token ({@code pi-token-from-body} routes) is not exactly one JSON
- * object: malformed or cut short, an array or a scalar, more than one value, names repeated, or not UTF-8.
- * Refused rather than forwarded, because what the proxy cannot read it cannot clear of a token.
+ * A body the proxy must read for its access token ({@code pi-token-from-body} routes) is
+ * not exactly one JSON object: malformed or cut short, an array or a scalar, more than
+ * one value, names repeated, or not UTF-8. Refused rather than forwarded, because what
+ * the proxy cannot read it cannot clear of a token.
  */
 public final class InvalidBodyException extends ProblemException {
 

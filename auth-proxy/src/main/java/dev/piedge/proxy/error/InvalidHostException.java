@@ -5,9 +5,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * More than one {@code Host} line, or one that is not a host name or address with an optional port. RFC 9112
- * (section 3.2) requires a 400: the proxy and a backend (or its virtual-host routing) could each pick a
- * different host.
+ * More than one {@code Host} line, or one that is not a host name or address with an
+ * optional port. RFC 9112 (section 3.2) requires a 400: the proxy and a backend (or its
+ * virtual-host routing) could each pick a different host.
  */
 public final class InvalidHostException extends ProblemException {
 

@@ -5,8 +5,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Pi said the access token is invalid or expired. Always a 401, also on optional routes, so a bad
- * token never silently becomes an anonymous request.
+ * Pi said the access token is invalid or expired. Always a 401, also on optional routes,
+ * so a bad token never silently becomes an anonymous request.
  */
 public final class InvalidTokenException extends ProblemException {
 

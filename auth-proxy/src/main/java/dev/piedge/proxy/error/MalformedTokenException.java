@@ -5,8 +5,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * The {@code Authorization} header cannot hold a Pi access token: empty, too long, repeated, or with
- * characters no token has. Refused before Pi is asked.
+ * The {@code Authorization} header cannot hold a Pi access token: empty, too long,
+ * repeated, or with characters no token has. Refused before Pi is asked.
  */
 public final class MalformedTokenException extends ProblemException {
 

@@ -5,12 +5,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * The route requires a verified Pi user and the request carried no bearer token (RFC 6750 §3: no error code).
+ * The route requires a verified Pi user and the request carried no bearer token (RFC 6750
+ * §3: no error code).
  */
 public final class MissingTokenException extends ProblemException {
 
 	private MissingTokenException() {
-		super(HttpStatus.UNAUTHORIZED, "missing_token", "This route requires a Pi access token (Authorization: Bearer).");
+		super(HttpStatus.UNAUTHORIZED, "missing_token",
+				"This route requires a Pi access token (Authorization: Bearer).");
 	}
 
 	public static MissingTokenException create() {

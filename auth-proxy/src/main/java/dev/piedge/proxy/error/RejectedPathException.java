@@ -4,8 +4,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The request path is ambiguous (encoded separators or dots, dot segments, matrix parameters), so the
- * route chosen for it might differ from what the backend would serve. Refused rather than guessed.
+ * The request path is ambiguous (encoded separators or dots, dot segments, matrix
+ * parameters), so the route chosen for it might differ from what the backend would serve.
+ * Refused rather than guessed.
  */
 public final class RejectedPathException extends ProblemException {
 

@@ -4,8 +4,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The path is in the payment namespace ({@code …/pi_payment/…}) but names no sidecar endpoint: an unknown
- * action, extra segments or a payment id with characters Pi never issues. Refused before the sidecar is called.
+ * The path is in the payment namespace ({@code …/pi_payment/…}) but names no sidecar
+ * endpoint: an unknown action, extra segments or a payment id with characters Pi never
+ * issues. Refused before the sidecar is called.
  */
 public final class UnknownPaymentEndpointException extends ProblemException {
 

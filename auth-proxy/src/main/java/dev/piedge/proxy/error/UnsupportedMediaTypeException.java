@@ -5,9 +5,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A body the proxy must read for its access token ({@code pi-token-from-body} routes) is in a form it does not
- * read: a type other than UTF-8 JSON, or a content coding such as gzip. Refused before the body is read, since
- * forwarding it as it came could carry the token to the service behind.
+ * A body the proxy must read for its access token ({@code pi-token-from-body} routes) is
+ * in a form it does not read: a type other than UTF-8 JSON, or a content coding such as
+ * gzip. Refused before the body is read, since forwarding it as it came could carry the
+ * token to the service behind.
  */
 public final class UnsupportedMediaTypeException extends ProblemException {
 
@@ -18,15 +19,18 @@ public final class UnsupportedMediaTypeException extends ProblemException {
 		this.headers = headers;
 	}
 
-	/** The {@code Content-Type} is not a JSON type, is repeated or malformed, or names a charset other than UTF-8. */
+	/**
+	 * The {@code Content-Type} is not a JSON type, is repeated or malformed, or names a
+	 * charset other than UTF-8.
+	 */
 	public static UnsupportedMediaTypeException notJson() {
 		return new UnsupportedMediaTypeException("The body must be application/json (or another +json type) in UTF-8.",
 				HttpHeaders.EMPTY);
 	}
 
 	/**
-	 * The body has a {@code Content-Encoding} other than {@code identity}. The answer says, as RFC 9110 (15.5.16)
-	 * asks, which coding would be accepted.
+	 * The body has a {@code Content-Encoding} other than {@code identity}. The answer
+	 * says, as RFC 9110 (15.5.16) asks, which coding would be accepted.
 	 */
 	public static UnsupportedMediaTypeException encoded() {
 		HttpHeaders headers = new HttpHeaders();

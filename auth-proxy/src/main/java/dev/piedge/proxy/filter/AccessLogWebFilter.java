@@ -16,8 +16,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * One line per request on the {@code pi-edge.access} logger: method, path (never the query, which may
- * carry secrets), route, status, latency to the response headers, and uid. Never the token.
+ * One line per request on the {@code pi-edge.access} logger: method, path (never the
+ * query, which may carry secrets), route, status, latency to the response headers, and
+ * uid. Never the token.
  */
 @Component
 class AccessLogWebFilter implements WebFilter, Ordered {

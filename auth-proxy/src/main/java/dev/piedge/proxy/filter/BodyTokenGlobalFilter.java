@@ -31,21 +31,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * On routes with {@code pi-token-from-body: true}, makes sure no request body reaches the service behind with
- * an access token in it, and reads pi-sdk-js's token (the top-level {@code accessToken} of {@code approve}) for
- * {@link PiAuthenticationGlobalFilter} to verify like a header token; an {@code Authorization} header, when sent,
- * wins.
+ * On routes with {@code pi-token-from-body: true}, makes sure no request body reaches the
+ * service behind with an access token in it, and reads pi-sdk-js's token (the top-level
+ * {@code accessToken} of {@code approve}) for {@link PiAuthenticationGlobalFilter} to
+ * verify like a header token; an {@code Authorization} header, when sent, wins.
  * <p>
- * Every body, whatever the method, must be one JSON object ({@code application/json} or a {@code +json} type,
- * UTF-8, or no {@code Content-Type}) with no {@code Content-Encoding}. It is forwarded written anew, without
- * {@code accessToken} and with its new {@code Content-Length}. Any other body is refused (415 for the type or
- * coding, 400 when it is not one JSON object) rather than forwarded as it came. A request without a body passes
- * untouched. Bodies are held in memory only up to {@code pi.auth.token-body-limit}; larger ones get a 413.
+ * Every body, whatever the method, must be one JSON object ({@code application/json} or a
+ * {@code +json} type, UTF-8, or no {@code Content-Type}) with no
+ * {@code Content-Encoding}. It is forwarded written anew, without {@code accessToken} and
+ * with its new {@code Content-Length}. Any other body is refused (415 for the type or
+ * coding, 400 when it is not one JSON object) rather than forwarded as it came. A request
+ * without a body passes untouched. Bodies are held in memory only up to
+ * {@code pi.auth.token-body-limit}; larger ones get a 413.
  */
 @Component
 class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 
-	/** Exchange attribute holding the token found in the body, not yet validated or verified. */
+	/**
+	 * Exchange attribute holding the token found in the body, not yet validated or
+	 * verified.
+	 */
 	static final String BODY_TOKEN_ATTR = BodyTokenGlobalFilter.class.getName() + ".token";
 
 	private final RoutePolicyService policies;
@@ -90,27 +95,38 @@ class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 		return route != null && this.policies.policyFor(route).tokenFromBody();
 	}
 
-	/** HTTP/1.1 frames a request body only with one of these (RFC 9112, 6.3); without them there is none. */
+	/**
+	 * HTTP/1.1 frames a request body only with one of these (RFC 9112, 6.3); without them
+	 * there is none.
+	 */
 	private static boolean declaresBody(HttpHeaders headers) {
 		return headers.containsHeader(HttpHeaders.TRANSFER_ENCODING) || headers.getContentLength() > 0;
 	}
 
-	/** Why the proxy cannot read this body as JSON, from its headers alone; null when it can. */
+	/**
+	 * Why the proxy cannot read this body as JSON, from its headers alone; null when it
+	 * can.
+	 */
 	private static ProblemException unreadable(HttpHeaders headers) {
 		List<String> codings = headers.getValuesAsList(HttpHeaders.CONTENT_ENCODING);
 		if (codings.stream().anyMatch(coding -> !coding.equalsIgnoreCase("identity"))) {
-			// The sidecar might decode what the proxy cannot read, and a coding cannot be told from a lie about one.
+			// The sidecar might decode what the proxy cannot read, and a coding cannot be
+			// told from a lie about one.
 			return UnsupportedMediaTypeException.encoded();
 		}
 		List<String> types = headers.get(HttpHeaders.CONTENT_TYPE);
 		if (types == null || types.isEmpty()) {
-			// pi-sdk-js sends application/json; some clients leave the type out, and JSON is the only reading.
+			// pi-sdk-js sends application/json; some clients leave the type out, and JSON
+			// is the only reading.
 			return null;
 		}
 		return (types.size() == 1 && isUtf8Json(types.get(0))) ? null : UnsupportedMediaTypeException.notJson();
 	}
 
-	/** {@code application/json} or {@code application/*+json} (RFC 6839), with no charset or UTF-8. */
+	/**
+	 * {@code application/json} or {@code application/*+json} (RFC 6839), with no charset
+	 * or UTF-8.
+	 */
 	private static boolean isUtf8Json(String value) {
 		MediaType type;
 		try {
@@ -152,7 +168,10 @@ class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 		}
 	}
 
-	/** The request with the given body, its length stated up front (it may have come chunked). */
+	/**
+	 * The request with the given body, its length stated up front (it may have come
+	 * chunked).
+	 */
 	private static ServerHttpRequest withBody(ServerWebExchange exchange, byte[] body) {
 		ServerHttpRequest sized = exchange.getRequest().mutate().headers(headers -> {
 			headers.remove(HttpHeaders.TRANSFER_ENCODING);

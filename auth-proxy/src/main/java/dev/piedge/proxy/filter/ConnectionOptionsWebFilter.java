@@ -16,16 +16,17 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the client's {@code Connection} header to the client's own request, at the edge. The header names
- * fields that belong to the client's hop (RFC 9110, section 7.6.1). The gateway applies it only when it
- * forwards, to the request pi-edge has built by then, so {@code Connection: X-Pi-Uid} used to remove the
- * identity pi-edge had just added, and {@code Connection: X-Forwarded-For} the address it had recorded.
- * Here the named fields are dropped from what the client sent, and {@code Connection} keeps only the
- * options that name the gateway's own hop-by-hop headers (or none, like {@code close}), so the gateway's
- * later pass can remove nothing pi-edge added.
+ * Applies the client's {@code Connection} header to the client's own request, at the
+ * edge. The header names fields that belong to the client's hop (RFC 9110, section
+ * 7.6.1). The gateway applies it only when it forwards, to the request pi-edge has built
+ * by then, so {@code Connection: X-Pi-Uid} used to remove the identity pi-edge had just
+ * added, and {@code Connection: X-Forwarded-For} the address it had recorded. Here the
+ * named fields are dropped from what the client sent, and {@code Connection} keeps only
+ * the options that name the gateway's own hop-by-hop headers (or none, like
+ * {@code close}), so the gateway's later pass can remove nothing pi-edge added.
  * <p>
- * {@code Host} and {@code Content-Length} frame and route the request; a client cannot make the proxy drop
- * them, so naming them has no effect.
+ * {@code Host} and {@code Content-Length} frame and route the request; a client cannot
+ * make the proxy drop them, so naming them has no effect.
  */
 @Component
 class ConnectionOptionsWebFilter implements WebFilter, Ordered {

@@ -12,13 +12,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Gives three of Spring Cloud Gateway's request header filters a fast path. Each of them copies every header
- * of every proxied request into a new map, even when there is nothing to drop; profiled, those copies were
- * the largest per-request cost of the proxy after Netty itself, and they grow with every identity header
- * pi-edge adds. Each filter is swapped for a subclass that hands its input on untouched when it holds none of
- * the headers the filter drops, and otherwise lets the gateway's own code do the removal, so what reaches the
- * backend is unchanged. A filter the gateway did not register (say, the forwarded-header removers when
- * trusted proxies are set) is not touched.
+ * Gives three of Spring Cloud Gateway's request header filters a fast path. Each of them
+ * copies every header of every proxied request into a new map, even when there is nothing
+ * to drop; profiled, those copies were the largest per-request cost of the proxy after
+ * Netty itself, and they grow with every identity header pi-edge adds. Each filter is
+ * swapped for a subclass that hands its input on untouched when it holds none of the
+ * headers the filter drops, and otherwise lets the gateway's own code do the removal, so
+ * what reaches the backend is unchanged. A filter the gateway did not register (say, the
+ * forwarded-header removers when trusted proxies are set) is not touched.
  */
 @Component
 class CopyFreeHeadersFilterPostProcessor implements BeanPostProcessor {
@@ -27,7 +28,8 @@ class CopyFreeHeadersFilterPostProcessor implements BeanPostProcessor {
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof RemoveHopByHopHeadersFilter hopByHop && !(bean instanceof CopyFreeRemoveHopByHop)) {
 			CopyFreeRemoveHopByHop copyFree = new CopyFreeRemoveHopByHop();
-			// Keep what configuration bound to the gateway's instance (spring.cloud.gateway...remove-hop-by-hop).
+			// Keep what configuration bound to the gateway's instance
+			// (spring.cloud.gateway...remove-hop-by-hop).
 			copyFree.setHeaders(hopByHop.getHeaders());
 			copyFree.setOrder(hopByHop.getOrder());
 			return copyFree;
@@ -45,7 +47,8 @@ class CopyFreeHeadersFilterPostProcessor implements BeanPostProcessor {
 
 		@Override
 		public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-			// A Connection header can name further headers to drop, so it always takes the gateway's path.
+			// A Connection header can name further headers to drop, so it always takes
+			// the gateway's path.
 			return (input.containsHeader(HttpHeaders.CONNECTION) || containsAny(input, getHeaders()))
 					? super.filter(input, exchange) : input;
 		}
@@ -65,7 +68,8 @@ class CopyFreeHeadersFilterPostProcessor implements BeanPostProcessor {
 
 		@Override
 		public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-			return input.containsHeader(ForwardedHeadersFilter.FORWARDED_HEADER) ? super.filter(input, exchange) : input;
+			return input.containsHeader(ForwardedHeadersFilter.FORWARDED_HEADER) ? super.filter(input, exchange)
+					: input;
 		}
 
 	}

@@ -20,19 +20,22 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells the backend who called and how: {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port}
- * and {@code Forwarded} (RFC 7239), written from what the proxy itself saw. The gateway's own filters write
- * nothing for a peer outside {@code trusted-proxies} (so with none configured a backend saw no client address
- * at all), and from a trusted peer they keep only the chain entries that match the trust pattern, which drops
- * the very client address the load balancer recorded.
+ * Tells the backend who called and how: {@code X-Forwarded-For}, {@code -Proto},
+ * {@code -Host}, {@code -Port} and {@code Forwarded} (RFC 7239), written from what the
+ * proxy itself saw. The gateway's own filters write nothing for a peer outside
+ * {@code trusted-proxies} (so with none configured a backend saw no client address at
+ * all), and from a trusted peer they keep only the chain entries that match the trust
+ * pattern, which drops the very client address the load balancer recorded.
  * <ul>
- * <li>From an untrusted peer (any peer when {@code trusted-proxies} is unset), whatever the client sent in
- * these headers is discarded and replaced.</li>
- * <li>From a trusted peer (a load balancer), its {@code X-Forwarded-For} and {@code Forwarded} chains are kept as
- * sent and the peer is appended; its {@code -Proto}, {@code -Host}, {@code -Port} and {@code -Prefix} are kept,
- * since it saw the client's scheme and host, and filled in from the proxy's own view when absent.</li>
+ * <li>From an untrusted peer (any peer when {@code trusted-proxies} is unset), whatever
+ * the client sent in these headers is discarded and replaced.</li>
+ * <li>From a trusted peer (a load balancer), its {@code X-Forwarded-For} and
+ * {@code Forwarded} chains are kept as sent and the peer is appended; its {@code -Proto},
+ * {@code -Host}, {@code -Port} and {@code -Prefix} are kept, since it saw the client's
+ * scheme and host, and filled in from the proxy's own view when absent.</li>
  * </ul>
- * It runs after every other forwarded-header filter, so its answer is the one the backend receives.
+ * It runs after every other forwarded-header filter, so its answer is the one the backend
+ * receives.
  */
 @Component
 class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
@@ -72,7 +75,8 @@ class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 		HttpHeaders received = request.getHeaders();
 		String peer = peerAddress(request.getRemoteAddress());
 		boolean trusted = peer != null && this.trustedPeer.test(peer);
-		// An earlier filter that changed anything handed on its own copy; the request's headers stay untouched.
+		// An earlier filter that changed anything handed on its own copy; the request's
+		// headers stay untouched.
 		HttpHeaders forwarded = (input == received) ? HttpHeaders.copyOf(input) : input;
 		removeForwardedHeaders(forwarded);
 
@@ -106,7 +110,10 @@ class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 		names.forEach(headers::remove);
 	}
 
-	/** A trusted peer's chain as it sent it, then this hop; from anyone else, this hop alone. */
+	/**
+	 * A trusted peer's chain as it sent it, then this hop; from anyone else, this hop
+	 * alone.
+	 */
 	private static String chain(boolean trusted, List<String> received, String hop) {
 		List<String> entries = new ArrayList<>();
 		if (trusted && received != null) {
@@ -136,7 +143,9 @@ class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 		return (address != null) ? address.getHostAddress() : remote.getHostString();
 	}
 
-	/** One RFC 7239 element: {@code for=…;host=…;proto=…}, quoting what is not a token. */
+	/**
+	 * One RFC 7239 element: {@code for=…;host=…;proto=…}, quoting what is not a token.
+	 */
 	private static String forwardedElement(String peer, String host, String proto) {
 		StringBuilder element = new StringBuilder();
 		if (peer != null) {

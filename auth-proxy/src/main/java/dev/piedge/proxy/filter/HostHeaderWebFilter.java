@@ -15,15 +15,16 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a request with several {@code Host} lines or a malformed one. Netty accepts both and the proxy would
- * use the first, while {@code X-Forwarded-Host}, a preserved {@code Host} and the backend's own virtual hosts
- * may see another.
+ * Refuses a request with several {@code Host} lines or a malformed one. Netty accepts
+ * both and the proxy would use the first, while {@code X-Forwarded-Host}, a preserved
+ * {@code Host} and the backend's own virtual hosts may see another.
  */
 @Component
 class HostHeaderWebFilter implements WebFilter, Ordered {
 
 	/** An IP literal or a registered name (RFC 3986), then an optional port. */
-	private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(:[0-9]{1,5})?");
+	private static final Pattern HOST = Pattern
+		.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(:[0-9]{1,5})?");
 
 	@Override
 	public int getOrder() {
@@ -39,7 +40,8 @@ class HostHeaderWebFilter implements WebFilter, Ordered {
 		if (hosts.size() > 1) {
 			return Mono.error(InvalidHostException.repeated());
 		}
-		return HOST.matcher(hosts.get(0)).matches() ? chain.filter(exchange) : Mono.error(InvalidHostException.malformed());
+		return HOST.matcher(hosts.get(0)).matches() ? chain.filter(exchange)
+				: Mono.error(InvalidHostException.malformed());
 	}
 
 }

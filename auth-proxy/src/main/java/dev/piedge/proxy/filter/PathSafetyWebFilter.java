@@ -13,10 +13,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Makes sure the path the route policy is decided on is the path the backend receives. The gateway
- * matches and forwards the raw path, so anything a backend might decode or normalise differently is
- * refused: encoded dots, separators and percent signs, dot segments, empty segments and {@code ;}
- * (which Tomcat and Spring MVC strip, as in {@code /public/..;/admin}).
+ * Makes sure the path the route policy is decided on is the path the backend receives.
+ * The gateway matches and forwards the raw path, so anything a backend might decode or
+ * normalise differently is refused: encoded dots, separators and percent signs, dot
+ * segments, empty segments and {@code ;} (which Tomcat and Spring MVC strip, as in
+ * {@code /public/..;/admin}).
  */
 @Component
 class PathSafetyWebFilter implements WebFilter, Ordered {

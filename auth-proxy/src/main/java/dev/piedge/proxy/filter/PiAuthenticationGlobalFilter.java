@@ -31,16 +31,19 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the matched route's pi-edge policy: verifies the bearer token with Pi, checks scopes, and
- * forwards the request with {@code X-Pi-Uid}, {@code X-Pi-Username} and the signed {@code X-Pi-Identity}
- * (which also carries the scopes). A refused request never reaches the backend. The token comes from
- * {@code Authorization: Bearer}, or on {@code pi-token-from-body} routes from the JSON body
- * ({@link BodyTokenGlobalFilter}).
+ * Applies the matched route's pi-edge policy: verifies the bearer token with Pi, checks
+ * scopes, and forwards the request with {@code X-Pi-Uid}, {@code X-Pi-Username} and the
+ * signed {@code X-Pi-Identity} (which also carries the scopes). A refused request never
+ * reaches the backend. The token comes from {@code Authorization: Bearer}, or on
+ * {@code pi-token-from-body} routes from the JSON body ({@link BodyTokenGlobalFilter}).
  */
 @Component
 class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
-	/** Exchange attribute holding the {@link VerifiedIdentity} of a forwarded request, for logging. */
+	/**
+	 * Exchange attribute holding the {@link VerifiedIdentity} of a forwarded request, for
+	 * logging.
+	 */
 	static final String IDENTITY_ATTR = PiAuthenticationGlobalFilter.class.getName() + ".identity";
 
 	static final String UID_HEADER = "X-Pi-Uid";
@@ -59,7 +62,10 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
 	private final MeterRegistry registry;
 
-	/** Counters by route and outcome, looked up once: both sets are small and fixed by configuration. */
+	/**
+	 * Counters by route and outcome, looked up once: both sets are small and fixed by
+	 * configuration.
+	 */
 	private final Map<RouteOutcome, Counter> decisions = new ConcurrentHashMap<>();
 
 	PiAuthenticationGlobalFilter(RoutePolicyService policies, BearerTokenExtractor tokens, IdentityService identities,
@@ -83,10 +89,10 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 			return Mono.error(MissingTokenException.create());
 		}
 		RoutePolicy policy = this.policies.policyFor(route);
-		// Decide first, then run the rest of the chain exactly once: chain.filter completes empty, so it must
+		// Decide first, then run the rest of the chain exactly once: chain.filter
+		// completes empty, so it must
 		// never sit upstream of a switchIfEmpty.
-		return decide(exchange, policy)
-			.map(Optional::of)
+		return decide(exchange, policy).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.onErrorResume(ProblemException.class, ex -> {
 				decision(policy, ex.code());
@@ -134,8 +140,10 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 		if (identity != null) {
 			exchange.getAttributes().put(IDENTITY_ATTR, identity);
 		}
-		else if (policy.forwardToken() || !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-			// Nothing to add or remove: a mutated request would copy every header for nothing.
+		else if (policy.forwardToken()
+				|| !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			// Nothing to add or remove: a mutated request would copy every header for
+			// nothing.
 			return exchange;
 		}
 		return exchange.mutate().request(request -> request.headers(headers -> {
@@ -157,7 +165,8 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	private void decision(RoutePolicy policy, String outcome) {
 		this.decisions
 			.computeIfAbsent(new RouteOutcome(policy.routeId(), outcome),
-					key -> this.registry.counter("pi.edge.route.decisions", "route", key.routeId(), "outcome", key.outcome()))
+					key -> this.registry.counter("pi.edge.route.decisions", "route", key.routeId(), "outcome",
+							key.outcome()))
 			.increment();
 	}
 

@@ -12,9 +12,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses {@code CONNECT} and {@code TRACE} on every path, routed or not. Forwarded, a {@code CONNECT} left
- * the client with an empty 200 and a connection nobody would speak on, which desynchronised pipelined
- * requests; a {@code TRACE} would reflect the forwarded identity headers back to the caller.
+ * Refuses {@code CONNECT} and {@code TRACE} on every path, routed or not. Forwarded, a
+ * {@code CONNECT} left the client with an empty 200 and a connection nobody would speak
+ * on, which desynchronised pipelined requests; a {@code TRACE} would reflect the
+ * forwarded identity headers back to the caller.
  */
 @Component
 class ProxiedMethodWebFilter implements WebFilter, Ordered {

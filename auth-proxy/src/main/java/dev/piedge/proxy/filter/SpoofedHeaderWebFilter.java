@@ -14,13 +14,15 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Removes every client-sent header that could pass for identity, on every request, public routes included.
- * Names are compared with case and {@code -}/{@code _} folded, because some backends (nginx, CGI, WSGI)
- * treat {@code X_Pi_Uid} as {@code X-Pi-Uid}; that gap caused the oauth2-proxy and Traefik header CVEs.
+ * Removes every client-sent header that could pass for identity, on every request, public
+ * routes included. Names are compared with case and {@code -}/{@code _} folded, because
+ * some backends (nginx, CGI, WSGI) treat {@code X_Pi_Uid} as {@code X-Pi-Uid}; that gap
+ * caused the oauth2-proxy and Traefik header CVEs.
  * <ul>
  * <li>anything starting with {@code x-pi-}: only the proxy may set these;</li>
- * <li>{@code X-Forwarded-*} and {@code Forwarded} spelled with underscores: the gateway's trusted-proxy
- * handling ({@code spring.cloud.gateway.server.webflux.trusted-proxies}) only knows the canonical spelling.</li>
+ * <li>{@code X-Forwarded-*} and {@code Forwarded} spelled with underscores: the gateway's
+ * trusted-proxy handling ({@code spring.cloud.gateway.server.webflux.trusted-proxies})
+ * only knows the canonical spelling.</li>
  * </ul>
  */
 @Component
@@ -37,7 +39,9 @@ class SpoofedHeaderWebFilter implements WebFilter, Ordered {
 		if (spoofed.isEmpty()) {
 			return chain.filter(exchange);
 		}
-		return chain.filter(exchange.mutate().request(request -> request.headers(headers -> spoofed.forEach(headers::remove))).build());
+		return chain.filter(exchange.mutate()
+			.request(request -> request.headers(headers -> spoofed.forEach(headers::remove)))
+			.build());
 	}
 
 	static List<String> spoofedHeaderNames(HttpHeaders headers) {
@@ -53,7 +57,10 @@ class SpoofedHeaderWebFilter implements WebFilter, Ordered {
 		return (spoofed != null) ? spoofed : List.of();
 	}
 
-	/** {@code x-pi-} with case and {@code -}/{@code _} folded, checked without allocating on every request. */
+	/**
+	 * {@code x-pi-} with case and {@code -}/{@code _} folded, checked without allocating
+	 * on every request.
+	 */
 	static boolean isIdentityHeader(String name) {
 		return name.length() >= 5 && (name.charAt(0) | 0x20) == 'x' && isDash(name.charAt(1))
 				&& (name.charAt(2) | 0x20) == 'p' && (name.charAt(3) | 0x20) == 'i' && isDash(name.charAt(4));

@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code - PiPaymentPath=}: matches every request with a {@code pi_payment} path segment at any depth, so the
- * payment route owns that whole namespace and nothing under it falls through to another route. Pair it with
- * the {@code PiPaymentPath} filter, which maps the path to the sidecar's endpoint or refuses it.
+ * {@code - PiPaymentPath=}: matches every request with a {@code pi_payment} path segment
+ * at any depth, so the payment route owns that whole namespace and nothing under it falls
+ * through to another route. Pair it with the {@code PiPaymentPath} filter, which maps the
+ * path to the sidecar's endpoint or refuses it.
  * <p>
- * The standard {@code Path} predicate cannot say this: Spring 7's {@code PathPattern} accepts a leading
- * {@code /**}{@code /} but only one {@code **} per pattern, and it compares decoded segments, so
- * {@code /pi%5Fpayment/approve} would match a pattern the forwarded raw path does not.
+ * The standard {@code Path} predicate cannot say this: Spring 7's {@code PathPattern}
+ * accepts a leading {@code /**}{@code /} but only one {@code **} per pattern, and it
+ * compares decoded segments, so {@code /pi%5Fpayment/approve} would match a pattern the
+ * forwarded raw path does not.
  */
 @Component
 class PiPaymentPathRoutePredicateFactory extends AbstractRoutePredicateFactory<Object> {

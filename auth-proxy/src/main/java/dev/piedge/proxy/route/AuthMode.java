@@ -7,10 +7,15 @@ import java.util.Locale;
  */
 public enum AuthMode {
 
-	/** Only verified Pi users get through. The default for any route that says nothing. */
+	/**
+	 * Only verified Pi users get through. The default for any route that says nothing.
+	 */
 	REQUIRED,
 
-	/** Verified users arrive with identity headers; requests without a token arrive anonymous. */
+	/**
+	 * Verified users arrive with identity headers; requests without a token arrive
+	 * anonymous.
+	 */
 	OPTIONAL,
 
 	/** No token is checked; identity headers are still stripped. */

@@ -1,7 +1,8 @@
 package dev.piedge.proxy.route;
 
 /**
- * A route's pi-edge metadata cannot be understood. Raised at start-up, so a typo never becomes an open route.
+ * A route's pi-edge metadata cannot be understood. Raised at start-up, so a typo never
+ * becomes an open route.
  */
 public final class InvalidRoutePolicyException extends RuntimeException {
 

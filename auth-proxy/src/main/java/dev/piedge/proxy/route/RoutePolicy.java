@@ -8,9 +8,11 @@ import java.util.Set;
  * @param routeId the gateway route id
  * @param mode {@code pi-auth}
  * @param requiredScopes {@code pi-scopes}: Pi scopes the token must hold
- * @param forwardToken {@code pi-forward-token}: keep {@code Authorization} on the forwarded request
- * @param tokenFromBody {@code pi-token-from-body}: when no {@code Authorization} is sent, read the token
- * from the JSON body's {@code accessToken} (what pi-sdk-js sends with {@code approve})
+ * @param forwardToken {@code pi-forward-token}: keep {@code Authorization} on the
+ * forwarded request
+ * @param tokenFromBody {@code pi-token-from-body}: when no {@code Authorization} is sent,
+ * read the token from the JSON body's {@code accessToken} (what pi-sdk-js sends with
+ * {@code approve})
  */
 public record RoutePolicy(String routeId, AuthMode mode, Set<String> requiredScopes, boolean forwardToken,
 		boolean tokenFromBody) {

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@link RoutePolicy} from route metadata, strictly: unknown {@code pi-} keys and bad values are
- * errors that name the route and the key.
+ * Reads a {@link RoutePolicy} from route metadata, strictly: unknown {@code pi-} keys and
+ * bad values are errors that name the route and the key.
  */
 final class RoutePolicyParser {
 
@@ -71,7 +71,10 @@ final class RoutePolicyParser {
 		return scopes;
 	}
 
-	/** YAML lists under route metadata bind as maps keyed "0", "1", …; accept those, lists and "a, b". */
+	/**
+	 * YAML lists under route metadata bind as maps keyed "0", "1", …; accept those, lists
+	 * and "a, b".
+	 */
 	private static Collection<?> items(Object value) {
 		if (value instanceof Collection<?> collection) {
 			return collection;

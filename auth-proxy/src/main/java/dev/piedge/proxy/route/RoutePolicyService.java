@@ -9,8 +9,9 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.stereotype.Service;
 
 /**
- * Knows the pi-edge policy of every route. Every configured route is checked when the proxy starts, so
- * invalid policy stops start-up with a message naming the route and the key.
+ * Knows the pi-edge policy of every route. Every configured route is checked when the
+ * proxy starts, so invalid policy stops start-up with a message naming the route and the
+ * key.
  */
 @Service
 public class RoutePolicyService {
@@ -23,10 +24,12 @@ public class RoutePolicyService {
 		}
 	}
 
-	/** The policy of a matched route; routes defined outside the properties are parsed on first use. */
+	/**
+	 * The policy of a matched route; routes defined outside the properties are parsed on
+	 * first use.
+	 */
 	public RoutePolicy policyFor(Route route) {
-		return this.policies.computeIfAbsent(route.getId(),
-				id -> RoutePolicyParser.parse(id, route.getMetadata()));
+		return this.policies.computeIfAbsent(route.getId(), id -> RoutePolicyParser.parse(id, route.getMetadata()));
 	}
 
 }

@@ -5,8 +5,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The client's request body stopped, trickled past the read or request timeout, or the client went away
- * while sending it. Its connection is already closed, so the answer mostly shows in the access log.
+ * The client's request body stopped, trickled past the read or request timeout, or the
+ * client went away while sending it. Its connection is already closed, so the answer
+ * mostly shows in the access log.
  */
 final class IncompleteRequestBodyException extends ProblemException {
 

@@ -18,10 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells a client that failed to deliver its request body apart from everything else. When the body stops
- * (read timeout), trickles past the request timeout, or the client goes away mid-body, whichever filter was
- * reading it fails; this filter turns that failure into a 408 {@code incomplete_request_body} (the connection
- * is being closed, so it shows mostly in the access log) instead of a 5xx with an ERROR stack trace, and
+ * Tells a client that failed to deliver its request body apart from everything else. When
+ * the body stops (read timeout), trickles past the request timeout, or the client goes
+ * away mid-body, whichever filter was reading it fails; this filter turns that failure
+ * into a 408 {@code incomplete_request_body} (the connection is being closed, so it shows
+ * mostly in the access log) instead of a 5xx with an ERROR stack trace, and
  * {@link #bodyFailed} lets the backend hop see that the failure is not the backend's.
  */
 @Component
@@ -30,16 +31,20 @@ public class IncompleteRequestBodyWebFilter implements WebFilter, Ordered {
 	private static final Logger log = LoggerFactory.getLogger(IncompleteRequestBodyWebFilter.class);
 
 	/**
-	 * Body chunks requested at a time. Bounded on purpose: when a reader asks for everything at once (as
-	 * {@code DataBufferUtils.join} does), Reactor Netty 1.3 hands the body's error to that reader and then, as
-	 * the exchange ends, hands it over a second time; the second is dropped and logged at ERROR. With bounded
-	 * demand it delivers the error once.
+	 * Body chunks requested at a time. Bounded on purpose: when a reader asks for
+	 * everything at once (as {@code DataBufferUtils.join} does), Reactor Netty 1.3 hands
+	 * the body's error to that reader and then, as the exchange ends, hands it over a
+	 * second time; the second is dropped and logged at ERROR. With bounded demand it
+	 * delivers the error once.
 	 */
 	private static final int BODY_PREFETCH = 32;
 
 	private static final String BODY_FAILURE_ATTR = IncompleteRequestBodyWebFilter.class.getName() + ".failure";
 
-	/** True once this exchange's request body has failed: the client, not the backend, broke the exchange. */
+	/**
+	 * True once this exchange's request body has failed: the client, not the backend,
+	 * broke the exchange.
+	 */
 	public static boolean bodyFailed(ServerWebExchange exchange) {
 		return exchange.getAttributes().containsKey(BODY_FAILURE_ATTR);
 	}
@@ -59,8 +64,7 @@ public class IncompleteRequestBodyWebFilter implements WebFilter, Ordered {
 
 			@Override
 			public Flux<DataBuffer> getBody() {
-				return super.getBody()
-					.doOnError(failure -> exchange.getAttributes().put(BODY_FAILURE_ATTR, failure))
+				return super.getBody().doOnError(failure -> exchange.getAttributes().put(BODY_FAILURE_ATTR, failure))
 					.limitRate(BODY_PREFETCH);
 			}
 

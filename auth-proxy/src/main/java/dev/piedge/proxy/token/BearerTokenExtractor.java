@@ -10,8 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the Pi access token from {@code Authorization: Bearer}, and from nowhere else: never the query
- * string, where tokens end up in logs. A header that cannot hold a token is refused before Pi is asked.
+ * Reads the Pi access token from {@code Authorization: Bearer}, and from nowhere else:
+ * never the query string, where tokens end up in logs. A header that cannot hold a token
+ * is refused before Pi is asked.
  */
 @Component
 public class BearerTokenExtractor {
@@ -25,8 +26,10 @@ public class BearerTokenExtractor {
 	}
 
 	/**
-	 * The bearer token, or empty when the request carries no bearer credentials (another scheme is not ours).
-	 * @throws MalformedTokenException when the header is repeated, empty, too long or has odd characters
+	 * The bearer token, or empty when the request carries no bearer credentials (another
+	 * scheme is not ours).
+	 * @throws MalformedTokenException when the header is repeated, empty, too long or has
+	 * odd characters
 	 */
 	public Optional<String> extract(HttpHeaders headers) {
 		List<String> values = headers.get(HttpHeaders.AUTHORIZATION);
@@ -45,18 +48,22 @@ public class BearerTokenExtractor {
 		return Optional.of(validated(token));
 	}
 
-	/** Checks a token that came from somewhere other than the header, such as a JSON body. */
+	/**
+	 * Checks a token that came from somewhere other than the header, such as a JSON body.
+	 */
 	public String validated(String token) {
 		if (token == null || token.isEmpty()) {
 			throw MalformedTokenException.because("The bearer token is empty.");
 		}
 		if (token.length() > this.maxTokenLength) {
-			throw MalformedTokenException.because("The bearer token is longer than " + this.maxTokenLength + " characters.");
+			throw MalformedTokenException
+				.because("The bearer token is longer than " + this.maxTokenLength + " characters.");
 		}
 		for (int i = 0; i < token.length(); i++) {
 			char c = token.charAt(i);
 			if (c <= 0x20 || c >= 0x7f) {
-				throw MalformedTokenException.because("The bearer token contains a space, control or non-ASCII character.");
+				throw MalformedTokenException
+					.because("The bearer token contains a space, control or non-ASCII character.");
 			}
 		}
 		return token;

@@ -31,16 +31,20 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns a Pi access token into a {@link VerifiedIdentity} with {@code GET /v2/me}, behind a Caffeine cache
- * keyed by the token's SHA-256.
+ * Turns a Pi access token into a {@link VerifiedIdentity} with {@code GET /v2/me}, behind
+ * a Caffeine cache keyed by the token's SHA-256.
  * <ul>
- * <li>Concurrent lookups of one token share a single in-flight call (Caffeine's async loading).</li>
- * <li>An identity lives for {@code pi.auth.cache.ttl}, never past the token's {@code valid_until}.</li>
+ * <li>Concurrent lookups of one token share a single in-flight call (Caffeine's async
+ * loading).</li>
+ * <li>An identity lives for {@code pi.auth.cache.ttl}, never past the token's
+ * {@code valid_until}.</li>
  * <li>Pi's definite 401 is remembered for {@code pi.auth.cache.negative-ttl}.</li>
- * <li>Timeouts, 5xx and 429 are never cached. They fail with {@link IdentityProviderUnavailableException},
- * unless {@code pi.auth.stale-if-error} allows an identity verified earlier.</li>
- * <li>With {@code pi.auth.cache.refresh-ahead}, a request that finds an identity past 80% of its TTL starts
- * one background call with its own token; the answer replaces the entry, a failure leaves it to expire.</li>
+ * <li>Timeouts, 5xx and 429 are never cached. They fail with
+ * {@link IdentityProviderUnavailableException}, unless {@code pi.auth.stale-if-error}
+ * allows an identity verified earlier.</li>
+ * <li>With {@code pi.auth.cache.refresh-ahead}, a request that finds an identity past 80%
+ * of its TTL starts one background call with its own token; the answer replaces the
+ * entry, a failure leaves it to expire.</li>
  * </ul>
  */
 @Service
@@ -72,7 +76,8 @@ public class IdentityService {
 		this.metrics = new IdentityMetrics(registry);
 		this.refreshAfter = properties.cache().ttl().multipliedBy(4).dividedBy(5);
 		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-		// Cache upkeep runs on the calling event-loop thread: it is tiny, and handing it to another pool
+		// Cache upkeep runs on the calling event-loop thread: it is tiny, and handing it
+		// to another pool
 		// would cost a thread switch on the hot path.
 		this.checks = Caffeine.newBuilder()
 			.executor(Runnable::run)
@@ -89,8 +94,9 @@ public class IdentityService {
 	}
 
 	/**
-	 * Verifies a well-formed bearer token. Fails with {@link InvalidTokenException} when Pi rejects it and
-	 * with {@link IdentityProviderUnavailableException} when Pi cannot answer.
+	 * Verifies a well-formed bearer token. Fails with {@link InvalidTokenException} when
+	 * Pi rejects it and with {@link IdentityProviderUnavailableException} when Pi cannot
+	 * answer.
 	 */
 	public Mono<VerifiedIdentity> verify(String token) {
 		TokenHash key = TokenHash.of(token);
@@ -112,7 +118,8 @@ public class IdentityService {
 			}
 			return outcome(result);
 		}
-		// suppressCancel: one caller going away must not cancel the lookup others are waiting on.
+		// suppressCancel: one caller going away must not cancel the lookup others are
+		// waiting on.
 		return Mono.fromFuture(check, true)
 			.onErrorResume(ex -> staleOrUnavailable(key, ex))
 			.flatMap(IdentityService::outcome);
@@ -124,8 +131,9 @@ public class IdentityService {
 	}
 
 	/**
-	 * Starts a background {@code /v2/me} call for an identity past 80% of its TTL. Only when the TTL, not the
-	 * token's {@code valid_until}, ends the entry: otherwise a new answer would not live any longer.
+	 * Starts a background {@code /v2/me} call for an identity past 80% of its TTL. Only
+	 * when the TTL, not the token's {@code valid_until}, ends the entry: otherwise a new
+	 * answer would not live any longer.
 	 */
 	private void refreshAheadIfDue(TokenHash key, String token, TokenCheck cached) {
 		if (!this.properties.cache().refreshAhead() || !(cached instanceof TokenCheck.Verified verified)) {
@@ -198,9 +206,10 @@ public class IdentityService {
 	}
 
 	/**
-	 * An answer lives for the cache TTL (the negative TTL for a rejection) counted from when Pi gave it, and
-	 * a verified identity never past the token's {@code valid_until}. Caffeine may store a completed lookup
-	 * a little after the answer reached the caller; counting from the answer keeps lifetimes exact.
+	 * An answer lives for the cache TTL (the negative TTL for a rejection) counted from
+	 * when Pi gave it, and a verified identity never past the token's
+	 * {@code valid_until}. Caffeine may store a completed lookup a little after the
+	 * answer reached the caller; counting from the answer keeps lifetimes exact.
 	 */
 	private final class CheckExpiry implements Expiry<TokenHash, TokenCheck> {
 
@@ -228,7 +237,10 @@ public class IdentityService {
 
 	}
 
-	/** Counters for {@code /me} calls and cache use, registered once so the hot path only increments. */
+	/**
+	 * Counters for {@code /me} calls and cache use, registered once so the hot path only
+	 * increments.
+	 */
 	private static final class IdentityMetrics {
 
 		private final Map<String, Counter> cacheLookups;
@@ -256,10 +268,8 @@ public class IdentityService {
 		private static Map<String, Counter> counters(MeterRegistry registry, String name, String tag,
 				String description, String... values) {
 			return Stream.of(values)
-				.collect(Collectors.toUnmodifiableMap(Function.identity(), value -> Counter.builder(name)
-					.description(description)
-					.tag(tag, value)
-					.register(registry)));
+				.collect(Collectors.toUnmodifiableMap(Function.identity(),
+						value -> Counter.builder(name).description(description).tag(tag, value).register(registry)));
 		}
 
 		void cacheLookup(String result) {

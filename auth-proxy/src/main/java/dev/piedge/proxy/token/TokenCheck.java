@@ -4,17 +4,20 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What Pi said about a token: a verified identity, or a definite "invalid". Both are worth caching;
- * an unreachable Pi is not an answer and is never cached.
+ * What Pi said about a token: a verified identity, or a definite "invalid". Both are
+ * worth caching; an unreachable Pi is not an answer and is never cached.
  */
 sealed interface TokenCheck {
 
-	/** When Pi gave this answer; cache lifetimes count from here, not from when the cache stored it. */
+	/**
+	 * When Pi gave this answer; cache lifetimes count from here, not from when the cache
+	 * stored it.
+	 */
 	Instant answeredAt();
 
 	/**
-	 * @param refreshStarted whether a refresh-ahead call has been started for this answer: one per answer,
-	 * so an outage is not asked again on every request
+	 * @param refreshStarted whether a refresh-ahead call has been started for this
+	 * answer: one per answer, so an outage is not asked again on every request
 	 */
 	record Verified(VerifiedIdentity identity, Instant answeredAt, AtomicBoolean refreshStarted) implements TokenCheck {
 

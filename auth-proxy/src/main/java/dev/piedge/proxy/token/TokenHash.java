@@ -7,8 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The SHA-256 of an access token: the only form in which a token is kept, as a cache key. Held as four
- * longs rather than a hex string, so the lookup on every request allocates and compares as little as possible.
+ * The SHA-256 of an access token: the only form in which a token is kept, as a cache key.
+ * Held as four longs rather than a hex string, so the lookup on every request allocates
+ * and compares as little as possible.
  */
 record TokenHash(long w0, long w1, long w2, long w3) {
 
@@ -19,13 +20,19 @@ record TokenHash(long w0, long w1, long w2, long w3) {
 		return new TokenHash(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
 	}
 
-	/** The first six bytes in hex: enough to tell entries apart in a log, useless for finding the token. */
+	/**
+	 * The first six bytes in hex: enough to tell entries apart in a log, useless for
+	 * finding the token.
+	 */
 	@Override
 	public String toString() {
 		return "TokenHash[" + HexFormat.of().toHexDigits(this.w0).substring(0, 12) + "…]";
 	}
 
-	/** Cloning a digest skips the provider lookup that {@code getInstance} repeats on every call. */
+	/**
+	 * Cloning a digest skips the provider lookup that {@code getInstance} repeats on
+	 * every call.
+	 */
 	private static MessageDigest newDigest() {
 		try {
 			return (MessageDigest) PROTOTYPE.clone();

@@ -9,7 +9,8 @@ import dev.piedge.pi.client.PiUser;
  * A Pi user as verified by the Pi Platform API for one access token.
  *
  * @param uid the app-scoped Pi user id
- * @param username the Pi username, or {@code null} when the token lacks the {@code username} scope
+ * @param username the Pi username, or {@code null} when the token lacks the
+ * {@code username} scope
  * @param scopes the scopes the token holds
  * @param validUntil when Pi stops honouring the token
  */

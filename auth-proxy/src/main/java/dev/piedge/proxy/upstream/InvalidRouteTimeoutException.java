@@ -1,8 +1,9 @@
 package dev.piedge.proxy.upstream;
 
 /**
- * A route's {@code connect-timeout} or {@code response-timeout} metadata is not a number of milliseconds.
- * Raised at start-up, so a route never runs with a timeout other than the one written.
+ * A route's {@code connect-timeout} or {@code response-timeout} metadata is not a number
+ * of milliseconds. Raised at start-up, so a route never runs with a timeout other than
+ * the one written.
  */
 final class InvalidRouteTimeoutException extends RuntimeException {
 

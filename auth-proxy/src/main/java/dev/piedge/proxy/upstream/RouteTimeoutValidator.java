@@ -8,10 +8,10 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the gateway's per-route timeouts when the proxy starts. The gateway reads route metadata
- * {@code connect-timeout} and {@code response-timeout} as milliseconds only when a request arrives: a value
- * written like the global settings ({@code 5s}) would fail every request of the route (connect) or be
- * ignored in silence (response).
+ * Checks the gateway's per-route timeouts when the proxy starts. The gateway reads route
+ * metadata {@code connect-timeout} and {@code response-timeout} as milliseconds only when
+ * a request arrives: a value written like the global settings ({@code 5s}) would fail
+ * every request of the route (connect) or be ignored in silence (response).
  */
 @Component
 class RouteTimeoutValidator {

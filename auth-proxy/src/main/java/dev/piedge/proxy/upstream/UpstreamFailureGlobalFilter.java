@@ -25,19 +25,23 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives a failed backend hop its proper answer. It wraps only the gateway's routing filters, so what it sees
- * failed while connecting to the backend, sending it the request or waiting for its answer:
+ * Gives a failed backend hop its proper answer. It wraps only the gateway's routing
+ * filters, so what it sees failed while connecting to the backend, sending it the request
+ * or waiting for its answer:
  * <ul>
- * <li>a connect timeout ({@code ConnectTimeoutException}), the response timeout ({@code NettyRoutingFilter}
- * raises a 504 {@code ResponseStatusException} around the gateway's {@code TimeoutException}), a TLS handshake
- * timeout or a pool acquire timeout become 504 {@code upstream_timeout};</li>
+ * <li>a connect timeout ({@code ConnectTimeoutException}), the response timeout
+ * ({@code NettyRoutingFilter} raises a 504 {@code ResponseStatusException} around the
+ * gateway's {@code TimeoutException}), a TLS handshake timeout or a pool acquire timeout
+ * become 504 {@code upstream_timeout};</li>
  * <li>a refused connection ({@code ConnectException}), a reset, a close before the answer
- * ({@code PrematureCloseException}) or any other I/O failure become 502 {@code upstream_unavailable}.</li>
+ * ({@code PrematureCloseException}) or any other I/O failure become 502
+ * {@code upstream_unavailable}.</li>
  * </ul>
- * Each is logged in one WARN line with the route id and the failure, never a stack trace or a query string.
- * A request whose own body failed is the client's doing and is left to {@link IncompleteRequestBodyWebFilter}.
- * The response is not committed yet when these fail; a backend that breaks off mid-body cannot be answered
- * anew, and the gateway closes the client's connection.
+ * Each is logged in one WARN line with the route id and the failure, never a stack trace
+ * or a query string. A request whose own body failed is the client's doing and is left to
+ * {@link IncompleteRequestBodyWebFilter}. The response is not committed yet when these
+ * fail; a backend that breaks off mid-body cannot be answered anew, and the gateway
+ * closes the client's connection.
  */
 @Component
 class UpstreamFailureGlobalFilter implements GlobalFilter, Ordered {
@@ -78,9 +82,13 @@ class UpstreamFailureGlobalFilter implements GlobalFilter, Ordered {
 		return problem;
 	}
 
-	/** {@code ConnectTimeoutException} is a {@code ConnectException}, and TLS's timeout an {@code IOException}: test first. */
+	/**
+	 * {@code ConnectTimeoutException} is a {@code ConnectException}, and TLS's timeout an
+	 * {@code IOException}: test first.
+	 */
 	private static boolean isTimeout(Throwable cause) {
-		return (cause instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())
+		return (cause instanceof ResponseStatusException status
+				&& status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())
 				|| cause instanceof org.springframework.cloud.gateway.support.TimeoutException
 				|| cause instanceof ConnectTimeoutException || cause instanceof SslHandshakeTimeoutException
 				|| cause instanceof java.util.concurrent.TimeoutException;
@@ -91,7 +99,10 @@ class UpstreamFailureGlobalFilter implements GlobalFilter, Ordered {
 		return (route != null) ? route.getId() : "-";
 	}
 
-	/** Class and message on one line, without any query string or credential the message might quote. */
+	/**
+	 * Class and message on one line, without any query string or credential the message
+	 * might quote.
+	 */
 	private static String describe(Throwable cause) {
 		String message = cause.getMessage();
 		if (message == null) {

@@ -5,13 +5,14 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The backend did not accept the connection within the connect timeout, or did not start its answer within
- * the response timeout (the route's own, or the global one).
+ * The backend did not accept the connection within the connect timeout, or did not start
+ * its answer within the response timeout (the route's own, or the global one).
  */
 final class UpstreamTimeoutException extends ProblemException {
 
 	private UpstreamTimeoutException() {
-		super(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout", "The service behind this address did not answer in time.");
+		super(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
+				"The service behind this address did not answer in time.");
 	}
 
 	static UpstreamTimeoutException create() {

@@ -5,8 +5,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The backend refused or reset the connection, closed it before answering, or could not be resolved or
- * reached. Says nothing about which backend, so the answer leaks no topology.
+ * The backend refused or reset the connection, closed it before answering, or could not
+ * be resolved or reached. Says nothing about which backend, so the answer leaks no
+ * topology.
  */
 final class UpstreamUnavailableException extends ProblemException {
 

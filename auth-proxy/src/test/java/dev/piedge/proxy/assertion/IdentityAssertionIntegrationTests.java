@@ -19,13 +19,22 @@ class IdentityAssertionIntegrationTests extends GatewayIntegrationTestSupport {
 	void signsTheIdentityWithAKeyPublishedAtJwks() throws Exception {
 		piKnows("jwt-token", "uid-jwt", "jules", List.of("username", "payments"), Duration.ofHours(1));
 
-		this.client.get().uri("/pay/checkout").header("Authorization", "Bearer jwt-token").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/pay/checkout")
+			.header("Authorization", "Bearer jwt-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		SignedJWT jwt = SignedJWT.parse(backendRequests().get(0).getHeader("X-Pi-Identity"));
 
-		String jwks = this.client.get().uri("/.well-known/jwks.json").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String jwks = this.client.get()
+			.uri("/.well-known/jwks.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		JWKSet keys = JWKSet.parse(jwks);
 		assertThat(keys.getKeys()).allMatch(key -> !key.isPrivate());
 		ECKey key = (ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -46,8 +55,7 @@ class IdentityAssertionIntegrationTests extends GatewayIntegrationTestSupport {
 	void neverOutlivesTheToken() throws Exception {
 		piKnows("brief-token", "uid-brief", null, List.of(), Duration.ofSeconds(20));
 
-		this.client.get().uri("/orders").header("Authorization", "Bearer brief-token").exchange()
-			.expectStatus().isOk();
+		this.client.get().uri("/orders").header("Authorization", "Bearer brief-token").exchange().expectStatus().isOk();
 		JWTClaimsSet claims = SignedJWT.parse(backendRequests().get(0).getHeader("X-Pi-Identity")).getJWTClaimsSet();
 
 		assertThat(claims.getExpirationTime().toInstant()).isEqualTo(this.clock.instant().plusSeconds(20));
@@ -57,9 +65,16 @@ class IdentityAssertionIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
 	void jwksCannotBeShadowedByTheCatchAllRoute() {
-		this.client.get().uri("/.well-known/jwks.json").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.keys[0].kty").isEqualTo("EC").jsonPath("$.keys[0].d").doesNotExist();
+		this.client.get()
+			.uri("/.well-known/jwks.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.keys[0].kty")
+			.isEqualTo("EC")
+			.jsonPath("$.keys[0].d")
+			.doesNotExist();
 		assertThat(backendRequests()).isEmpty();
 	}
 

@@ -27,9 +27,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every way a client might get an access token past the proxy to the payment sidecar on a
- * {@code pi-token-from-body} route ({@code pi-payments} in {@code application-test.yml}): whatever the
- * method, type, coding or framing of the body, the sidecar either receives one JSON object without a
- * top-level {@code accessToken}, or nothing at all while the client gets a 400 or 415.
+ * {@code pi-token-from-body} route ({@code pi-payments} in {@code application-test.yml}):
+ * whatever the method, type, coding or framing of the body, the sidecar either receives
+ * one JSON object without a top-level {@code accessToken}, or nothing at all while the
+ * client gets a 400 or 415.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTestSupport {
@@ -44,19 +45,12 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 	int port;
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource(delimiter = '|', nullValues = "none", value = {
-			"POST   | application/vnd.api+json",
-			"POST   | application/merge-patch+json",
-			"POST   | application/json; charset=UTF-8",
-			"POST   | Application/JSON;Charset=utf-8",
-			"PUT    | application/json",
-			"PUT    | none",
-			"PATCH  | application/json",
-			"DELETE | application/json",
-			"GET    | application/json",
-			"OPTIONS| application/json" })
-	void jsonBodyOfAnyJsonTypeAndMethodReachesTheSidecarWithoutTheToken(String method, String type)
-			throws IOException {
+	@CsvSource(delimiter = '|', nullValues = "none",
+			value = { "POST   | application/vnd.api+json", "POST   | application/merge-patch+json",
+					"POST   | application/json; charset=UTF-8", "POST   | Application/JSON;Charset=utf-8",
+					"PUT    | application/json", "PUT    | none", "PATCH  | application/json",
+					"DELETE | application/json", "GET    | application/json", "OPTIONS| application/json" })
+	void jsonBodyOfAnyJsonTypeAndMethodReachesTheSidecarWithoutTheToken(String method, String type) throws IOException {
 		piKnows("shape-token", "uid-shape", "sha", List.of("payments"), Duration.ofHours(1));
 
 		RawHttp.Answer answer = send(method, APPROVE, utf8(WITH_TOKEN), typeHeader(type));
@@ -75,7 +69,8 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 		piKnows("escaped-token", "uid-escaped", null, List.of("payments"), Duration.ofHours(1));
 
 		RawHttp.Answer answer = send(method, APPROVE,
-				utf8("{\"paymentId\":\"pay-1\",\"access\\u0054oken\":\"escaped-token\"}"), "Content-Type: application/json");
+				utf8("{\"paymentId\":\"pay-1\",\"access\\u0054oken\":\"escaped-token\"}"),
+				"Content-Type: application/json");
 
 		assertThat(answer.status()).isEqualTo(200);
 		LoggedRequest forwarded = onlySidecarRequest();
@@ -83,14 +78,17 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 		assertThat(forwarded.getHeader("X-Pi-Uid")).isEqualTo("uid-escaped");
 	}
 
-	/** pi-sdk-js sends its token only as the top-level accessToken of approve; nested values are the app's data. */
+	/**
+	 * pi-sdk-js sends its token only as the top-level accessToken of approve; nested
+	 * values are the app's data.
+	 */
 	@Test
 	void nestedAccessTokenIsForwardedAsDataWhileTheTopLevelOneIsTakenOut() throws IOException {
 		piKnows("top-token", "uid-top", null, List.of("payments"), Duration.ofHours(1));
 		String nested = "{\"paymentId\":\"pay-1\",\"payment\":{\"accessToken\":\"nested\"}}";
 
-		RawHttp.Answer answer = send("PATCH", APPROVE,
-				utf8("{\"paymentId\":\"pay-1\",\"accessToken\":\"top-token\",\"payment\":{\"accessToken\":\"nested\"}}"),
+		RawHttp.Answer answer = send("PATCH", APPROVE, utf8(
+				"{\"paymentId\":\"pay-1\",\"accessToken\":\"top-token\",\"payment\":{\"accessToken\":\"nested\"}}"),
 				"Content-Type: application/json");
 
 		assertThat(answer.status()).isEqualTo(200);
@@ -101,8 +99,10 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"paymentId\":\"pay-1\",\"accessToken\":\"t\"", // cut short
-			"{\"paymentId\":\"pay-1\"} {\"accessToken\":\"t\"}", // a second value after the object
+	@ValueSource(strings = { "{\"paymentId\":\"pay-1\",\"accessToken\":\"t\"", // cut
+																				// short
+			"{\"paymentId\":\"pay-1\"} {\"accessToken\":\"t\"}", // a second value after
+																	// the object
 			"{\"paymentId\":\"pay-1\",\"accessToken\":\"t\"} trailing", "[{\"accessToken\":\"t\"}]", "\"accessToken\"",
 			"null", "42", "   ", "{'accessToken':'t'}", "{\"accessToken\":\"t\",}", "/* c */ {\"accessToken\":\"t\"}",
 			"{\"accessToken\":\"a\",\"paymentId\":\"pay-1\",\"accessToken\":\"b\"}",
@@ -122,7 +122,10 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 		assertRefused(answer, 400, "invalid_body");
 	}
 
-	/** Deeper than the parser will go (well within the size limit): a client error, not a stack overflow or a 500. */
+	/**
+	 * Deeper than the parser will go (well within the size limit): a client error, not a
+	 * stack overflow or a 500.
+	 */
 	@Test
 	void deeplyNestedBodyIsRefusedWith400() throws IOException {
 		String body = "{\"accessToken\":\"t\",\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
@@ -168,7 +171,10 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 		assertThat(answer.text()).containsIgnoringCase("Accept-Encoding: identity");
 	}
 
-	/** The proxy cannot tell a lying coding from a true one, and the sidecar might decode it: any coding is refused. */
+	/**
+	 * The proxy cannot tell a lying coding from a true one, and the sidecar might decode
+	 * it: any coding is refused.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "deflate", "br", "x-gzip", "GZIP", "identity, gzip", "zstd" })
 	void bodyWithAnyOtherContentCodingIsRefusedWith415(String coding) throws IOException {
@@ -198,39 +204,49 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 
 	@Test
 	void chunkedBodyOfAnotherTypeIsRefusedWith415() throws IOException {
-		RawHttp.Answer answer = RawHttp.send(this.port, "PUT " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Connection: close\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
-				+ chunk(WITH_TOKEN) + "0\r\n\r\n");
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"PUT " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Connection: close\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+						+ chunk(WITH_TOKEN) + "0\r\n\r\n");
 
 		assertRefused(answer, 415, "unsupported_media_type");
 	}
 
-	/** A Content-Length shorter than what follows cuts the body; the rest is a separate (bad) request. */
+	/**
+	 * A Content-Length shorter than what follows cuts the body; the rest is a separate
+	 * (bad) request.
+	 */
 	@Test
 	void bodyCutShortByItsContentLengthIsRefused() throws IOException {
 		String cut = "{\"paymentId\":\"pay-1\",\"accessToken\":\"t\"";
 
-		RawHttp.Answer answer = RawHttp.send(this.port, "POST " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + cut.length() + "\r\n\r\n"
-				+ cut + "}");
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"POST " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + cut.length()
+						+ "\r\n\r\n" + cut + "}");
 
 		assertRefused(answer, 400, "invalid_body");
 	}
 
-	/** The classic smuggling pair: Reactor Netty refuses it before any filter, so the two hops cannot disagree. */
+	/**
+	 * The classic smuggling pair: Reactor Netty refuses it before any filter, so the two
+	 * hops cannot disagree.
+	 */
 	@Test
 	void contentLengthNextToTransferEncodingIsRefused() throws IOException {
-		RawHttp.Answer answer = RawHttp.send(this.port, "PUT " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Connection: close\r\nContent-Type: application/json\r\nContent-Length: 5\r\n"
-				+ "Transfer-Encoding: chunked\r\n\r\n" + chunk(WITH_TOKEN) + "0\r\n\r\n");
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"PUT " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Connection: close\r\nContent-Type: application/json\r\nContent-Length: 5\r\n"
+						+ "Transfer-Encoding: chunked\r\n\r\n" + chunk(WITH_TOKEN) + "0\r\n\r\n");
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(backendRequests()).isEmpty();
 	}
 
 	/**
-	 * A Content-Length longer than what is sent: the client gives up half way. Nothing reaches the sidecar, and
-	 * the proxy records a client error, not an ERROR with a stack trace.
+	 * A Content-Length longer than what is sent: the client gives up half way. Nothing
+	 * reaches the sidecar, and the proxy records a client error, not an ERROR with a
+	 * stack trace.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "POST", "PUT" })
@@ -242,7 +258,8 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-					+ "Content-Length: 200\r\n\r\n" + WITH_TOKEN).getBytes(StandardCharsets.ISO_8859_1));
+					+ "Content-Length: 200\r\n\r\n" + WITH_TOKEN)
+				.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			socket.shutdownOutput();
 			socket.getInputStream().transferTo(OutputStream.nullOutputStream());
@@ -250,21 +267,26 @@ class BodyTokenGlobalFilterAttackIntegrationTests extends GatewayIntegrationTest
 
 		String accessLine = "method=" + method + " path=" + path + " route=pi-payments status=";
 		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains(accessLine));
-		// The same answer as a body that stops half way on any route (IncompleteRequestBodyWebFilter).
+		// The same answer as a body that stops half way on any route
+		// (IncompleteRequestBodyWebFilter).
 		assertThat(output.getOut()).contains(accessLine + "408").doesNotContain("AbortedException");
 		assertThat(output.getAll()).doesNotContain(" ERROR ");
 		assertThat(backendRequests()).isEmpty();
 	}
 
 	private RawHttp.Answer send(String method, String target, byte[] body, String... headerLines) throws IOException {
-		StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+		StringBuilder request = new StringBuilder(method).append(' ')
+			.append(target)
+			.append(" HTTP/1.1\r\n")
 			.append("Host: localhost\r\nConnection: close\r\n");
 		for (String line : headerLines) {
 			if (line != null) {
 				request.append(line).append("\r\n");
 			}
 		}
-		request.append("Content-Length: ").append(body.length).append("\r\n\r\n")
+		request.append("Content-Length: ")
+			.append(body.length)
+			.append("\r\n\r\n")
 			.append(new String(body, StandardCharsets.ISO_8859_1));
 		return RawHttp.send(this.port, request.toString());
 	}

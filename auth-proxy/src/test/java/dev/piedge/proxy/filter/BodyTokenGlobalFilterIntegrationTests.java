@@ -18,7 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code pi-token-from-body} on the payment callback route ({@code pi-payments} in {@code application-test.yml}).
+ * {@code pi-token-from-body} on the payment callback route ({@code pi-payments} in
+ * {@code application-test.yml}).
  */
 class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSupport {
 
@@ -31,10 +32,13 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 	void approveWithTokenInBodyForwardsIdentityAndABodyWithoutTheToken() {
 		piKnows("body-token", "uid-body", "bea", List.of("payments", "username"), Duration.ofHours(1));
 
-		this.client.post().uri(APPROVE).contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri(APPROVE)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"paymentId\":\"pay-1\",\"accessToken\":\"body-token\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlySidecarRequest();
 		assertThat(forwarded.getUrl()).isEqualTo("/pi_payment/approve");
@@ -50,32 +54,46 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 	void invalidTokenInBodyIsRefusedOnTheOptionalRoute() {
 		piRejects("stale-token");
 
-		this.client.post().uri(APPROVE).contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri(APPROVE)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"paymentId\":\"pay-1\",\"accessToken\":\"stale-token\"}")
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\", error=\"invalid_token\"")
-			.expectBody().jsonPath("$.code").isEqualTo("invalid_token");
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\", error=\"invalid_token\"")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_token");
 		assertThat(backendRequests()).isEmpty();
 	}
 
 	@Test
 	void malformedTokenInBodyIsRefusedBeforePiIsAsked() {
-		this.client.post().uri(APPROVE).contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri(APPROVE)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"paymentId\":\"pay-1\",\"accessToken\":\"two words\"}")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("malformed_token");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("malformed_token");
 		assertThat(backendRequests()).isEmpty();
 		assertThat(meCalls()).isZero();
 	}
 
 	@Test
 	void callbackWithoutAnyTokenIsForwardedAnonymously() {
-		this.client.post().uri("/pi_payment/complete").contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri("/pi_payment/complete")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"paymentId\":\"pay-1\",\"transactionId\":\"tx-9\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlySidecarRequest();
 		assertThat(forwarded.getUrl()).isEqualTo("/pi_payment/complete");
@@ -90,10 +108,14 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 		piKnows("header-token", "uid-header", "hal", List.of("payments"), Duration.ofHours(1));
 		String body = "{\"paymentId\":\"pay-1\",\"accessToken\":\"body-token\"}";
 
-		this.client.post().uri(APPROVE).header("Authorization", "Bearer header-token")
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+		this.client.post()
+			.uri(APPROVE)
+			.header("Authorization", "Bearer header-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlySidecarRequest();
 		assertThat(forwarded.getHeader("X-Pi-Uid")).isEqualTo("uid-header");
@@ -106,11 +128,18 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 	void oversizedBodyIsRefusedWith413() {
 		String body = "{\"paymentId\":\"pay-1\",\"accessToken\":\"t\",\"pad\":\"" + "x".repeat(17 * 1024) + "\"}";
 
-		this.client.post().uri(APPROVE).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+		this.client.post()
+			.uri(APPROVE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
 			.exchange()
-			.expectStatus().isEqualTo(413)
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.code").isEqualTo("body_too_large");
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("body_too_large");
 		assertThat(backendRequests()).isEmpty();
 		assertThat(meCalls()).isZero();
 	}
@@ -138,10 +167,11 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 		String part1 = "{\"paymentId\":\"pay-2\",";
 		String part2 = "\"accessToken\":\"chunk-token\"}";
 
-		RawHttp.Answer answer = RawHttp.send(this.port, "POST " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Connection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-				+ Integer.toHexString(part1.length()) + "\r\n" + part1 + "\r\n" + Integer.toHexString(part2.length())
-				+ "\r\n" + part2 + "\r\n0\r\n\r\n");
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"POST " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Connection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+						+ Integer.toHexString(part1.length()) + "\r\n" + part1 + "\r\n"
+						+ Integer.toHexString(part2.length()) + "\r\n" + part2 + "\r\n0\r\n\r\n");
 
 		assertThat(answer.status()).isEqualTo(200);
 		LoggedRequest forwarded = onlySidecarRequest();
@@ -156,9 +186,9 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 		piKnows("untyped-token", "uid-untyped", null, List.of("payments"), Duration.ofHours(1));
 		String body = "{\"paymentId\":\"pay-3\",\"accessToken\":\"untyped-token\"}";
 
-		RawHttp.Answer answer = RawHttp.send(this.port, "POST " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Connection: close\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n"
-				+ body);
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"POST " + APPROVE + " HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\nContent-Length: "
+						+ body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
 
 		assertThat(answer.status()).isEqualTo(200);
 		LoggedRequest forwarded = onlySidecarRequest();
@@ -166,13 +196,16 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 		assertThat(forwarded.getBodyAsString()).isEqualTo("{\"paymentId\":\"pay-3\"}");
 	}
 
-	/** Headers that would refuse a body (a non-JSON type, a coding) do not matter when there is no body. */
+	/**
+	 * Headers that would refuse a body (a non-JSON type, a coding) do not matter when
+	 * there is no body.
+	 */
 	@Test
 	void bodylessRequestsPassUntouched() throws Exception {
 		piKnows("lookup-token", "uid-lookup", null, List.of("payments"), Duration.ofHours(1));
 
-		RawHttp.Answer lookup = RawHttp.get(this.port, "/shop/pi_payment/payments", "Authorization: Bearer lookup-token",
-				"Content-Type: text/plain", "Content-Encoding: gzip");
+		RawHttp.Answer lookup = RawHttp.get(this.port, "/shop/pi_payment/payments",
+				"Authorization: Bearer lookup-token", "Content-Type: text/plain", "Content-Encoding: gzip");
 		RawHttp.Answer emptyPost = RawHttp.send(this.port, "POST /pi_payment/cancel HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Connection: close\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n");
 
@@ -180,23 +213,32 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 		assertThat(emptyPost.status()).isEqualTo(200);
 		List<LoggedRequest> forwarded = backendRequests();
 		assertThat(forwarded).hasSize(2);
-		LoggedRequest get = forwarded.stream().filter(request -> request.getUrl().equals("/pi_payment/payments"))
-			.findFirst().orElseThrow();
+		LoggedRequest get = forwarded.stream()
+			.filter(request -> request.getUrl().equals("/pi_payment/payments"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(get.getHeader("X-Pi-Uid")).isEqualTo("uid-lookup");
 		assertThat(get.getHeader("Content-Type")).isEqualTo("text/plain");
 		assertThat(get.containsHeader("Content-Length")).isFalse();
 		assertThat(get.getBody()).isEmpty();
-		LoggedRequest post = forwarded.stream().filter(request -> request.getUrl().equals("/pi_payment/cancel"))
-			.findFirst().orElseThrow();
+		LoggedRequest post = forwarded.stream()
+			.filter(request -> request.getUrl().equals("/pi_payment/cancel"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(post.getBody()).isEmpty();
 	}
 
 	@Test
 	void spoofedIdentityHeadersAreStrippedOnThePaymentRoute() {
-		this.client.post().uri(APPROVE).header("X-Pi-Uid", "forged").header("X-Pi-Identity", "forged")
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentId\":\"pay-1\"}")
+		this.client.post()
+			.uri(APPROVE)
+			.header("X-Pi-Uid", "forged")
+			.header("X-Pi-Identity", "forged")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"paymentId\":\"pay-1\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlySidecarRequest();
 		assertThat(forwarded.containsHeader("X-Pi-Uid")).isFalse();
@@ -207,10 +249,14 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 	void spoofedUidIsReplacedByTheVerifiedOneFromTheBodyToken() {
 		piKnows("real-token", "uid-real", "real", List.of("payments"), Duration.ofHours(1));
 
-		this.client.post().uri(APPROVE).header("X-Pi-Uid", "forged").contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri(APPROVE)
+			.header("X-Pi-Uid", "forged")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"paymentId\":\"pay-1\",\"accessToken\":\"real-token\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		assertThat(onlySidecarRequest().getHeaders().getHeader("X-Pi-Uid").values()).containsExactly("uid-real");
 	}
@@ -219,9 +265,13 @@ class BodyTokenGlobalFilterIntegrationTests extends GatewayIntegrationTestSuppor
 	void routesWithoutTheFlagNeverReadTheBody() {
 		String body = "{\"accessToken\":\"ignored-token\"}";
 
-		this.client.post().uri("/optional/form").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+		this.client.post()
+			.uri("/optional/form")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlySidecarRequest();
 		assertThat(forwarded.getBodyAsString()).isEqualTo(body);

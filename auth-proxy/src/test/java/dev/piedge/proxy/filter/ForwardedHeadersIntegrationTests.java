@@ -9,7 +9,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With no trusted proxies configured, the backend learns the caller from the proxy alone. */
+/**
+ * With no trusted proxies configured, the backend learns the caller from the proxy alone.
+ */
 class ForwardedHeadersIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@LocalServerPort
@@ -23,7 +25,8 @@ class ForwardedHeadersIntegrationTests extends GatewayIntegrationTestSupport {
 		LoggedRequest forwarded = onlyBackendRequest();
 		assertThat(forwarded.getHeaders().getHeader("X-Forwarded-For").values()).containsExactly("127.0.0.1");
 		assertThat(forwarded.getHeaders().getHeader("X-Forwarded-Proto").values()).containsExactly("http");
-		assertThat(forwarded.getHeaders().getHeader("X-Forwarded-Host").values()).containsExactly("shop.example.com:8443");
+		assertThat(forwarded.getHeaders().getHeader("X-Forwarded-Host").values())
+			.containsExactly("shop.example.com:8443");
 		assertThat(forwarded.getHeaders().getHeader("X-Forwarded-Port").values()).containsExactly("8443");
 		assertThat(forwarded.getHeaders().getHeader("Forwarded").values())
 			.containsExactly("for=127.0.0.1;host=\"shop.example.com:8443\";proto=http");

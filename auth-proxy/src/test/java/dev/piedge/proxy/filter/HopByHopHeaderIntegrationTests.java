@@ -19,7 +19,10 @@ import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersF
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hop-by-hop headers stay on the client's hop, with or without a Connection header to name more of them. */
+/**
+ * Hop-by-hop headers stay on the client's hop, with or without a Connection header to
+ * name more of them.
+ */
 class HopByHopHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@LocalServerPort
@@ -71,12 +74,14 @@ class HopByHopHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(forwarded.containsHeader("X-Hop-Secret")).isFalse();
 	}
 
-	/** Each line is one set of client headers that once could, or might, take pi-edge's own headers away. */
+	/**
+	 * Each line is one set of client headers that once could, or might, take pi-edge's
+	 * own headers away.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Connection: close, X-Pi-Uid, X-Pi-Username, X-Pi-Identity",
 			"Connection: keep-alive, x-pi-uid|Connection: X-PI-USERNAME|Connection: x-pi-identity",
-			"Connection: X_Pi_Uid, X-Pi-Identity|X_Pi_Uid: spoofed",
-			"Connection: TE, X-Pi-Uid|TE: trailers, X-Pi-Uid",
+			"Connection: X_Pi_Uid, X-Pi-Identity|X_Pi_Uid: spoofed", "Connection: TE, X-Pi-Uid|TE: trailers, X-Pi-Uid",
 			"Keep-Alive: X-Pi-Uid, timeout=5|Connection: Keep-Alive, X-Pi-Identity",
 			"Upgrade: X-Pi-Uid|Connection: Upgrade, X-Pi-Username",
 			"Upgrade: h2c|Connection: Upgrade, HTTP2-Settings, X-Pi-Identity|HTTP2-Settings: AAMAAABkAAQAAP__",
@@ -112,7 +117,8 @@ class HopByHopHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
 	void connectionCloseStillClosesTheClientsConnection() throws Exception {
-		// RawHttp reads until the server closes; it would time out if "close" were lost with the named headers.
+		// RawHttp reads until the server closes; it would time out if "close" were lost
+		// with the named headers.
 		RawHttp.Answer answer = RawHttp.get(this.port, "/public/home", "Connection: close, X-Hop-Secret",
 				"X-Hop-Secret: s3cret");
 

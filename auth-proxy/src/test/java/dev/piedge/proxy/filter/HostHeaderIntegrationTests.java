@@ -9,7 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The proxy and the backend must agree on the host, so an ambiguous Host never gets through. */
+/**
+ * The proxy and the backend must agree on the host, so an ambiguous Host never gets
+ * through.
+ */
 class HostHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@LocalServerPort
@@ -26,7 +29,10 @@ class HostHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 		assertThat(backendRequests()).isEmpty();
 	}
 
-	/** Reactor Netty refuses these itself, with a bare 400, before pi-edge sees the request. */
+	/**
+	 * Reactor Netty refuses these itself, with a bare 400, before pi-edge sees the
+	 * request.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Host: shop.example.com:80:80", "Host: shop.example.com:port" })
 	void theServerRefusesAnUnparseablePort(String hostLine) throws Exception {

@@ -25,8 +25,12 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void forwardsVerifiedUserWithIdentityHeadersAndWithoutAuthorization() {
 		piKnows("alice-token", ALICE, "alice", List.of("username", "payments"), Duration.ofHours(1));
 
-		this.client.get().uri("/orders/42").header("Authorization", "Bearer alice-token").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/orders/42")
+			.header("Authorization", "Bearer alice-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlyBackendRequest();
 		assertThat(forwarded.getUrl()).isEqualTo("/orders/42");
@@ -49,13 +53,20 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 
 	@Test
 	void routeWithoutPolicyRequiresAToken() {
-		this.client.get().uri("/anything").exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\"")
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+		this.client.get()
+			.uri("/anything")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\"")
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("missing_token")
-			.jsonPath("$.status").isEqualTo(401);
+			.jsonPath("$.code")
+			.isEqualTo("missing_token")
+			.jsonPath("$.status")
+			.isEqualTo(401);
 		assertThat(backendRequests()).isEmpty();
 		assertThat(meCalls()).isZero();
 	}
@@ -64,11 +75,17 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void rejectsInvalidTokenWithRfc6750Challenge() {
 		piRejects("stale-token");
 
-		this.client.get().uri("/orders").header("Authorization", "Bearer stale-token").exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\", error=\"invalid_token\"")
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer stale-token")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\", error=\"invalid_token\"")
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("invalid_token");
+			.jsonPath("$.code")
+			.isEqualTo("invalid_token");
 		assertThat(backendRequests()).isEmpty();
 	}
 
@@ -76,14 +93,22 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void rejectsMissingScopeWithForbiddenNamingTheScope() {
 		piKnows("no-pay-token", "uid-carl", "carl", List.of("username"), Duration.ofHours(1));
 
-		this.client.get().uri("/pay/checkout").header("Authorization", "Bearer no-pay-token").exchange()
-			.expectStatus().isForbidden()
+		this.client.get()
+			.uri("/pay/checkout")
+			.header("Authorization", "Bearer no-pay-token")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
 			.expectHeader()
-			.valueEquals("WWW-Authenticate", "Bearer realm=\"pi-edge\", error=\"insufficient_scope\", scope=\"payments\"")
+			.valueEquals("WWW-Authenticate",
+					"Bearer realm=\"pi-edge\", error=\"insufficient_scope\", scope=\"payments\"")
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("insufficient_scope")
-			.jsonPath("$.missing_scopes[0]").isEqualTo("payments")
-			.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("payments"));
+			.jsonPath("$.code")
+			.isEqualTo("insufficient_scope")
+			.jsonPath("$.missing_scopes[0]")
+			.isEqualTo("payments")
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains("payments"));
 		assertThat(backendRequests()).isEmpty();
 	}
 
@@ -92,9 +117,15 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 		piKnows("payer-token", "uid-dora", "dora", List.of("payments"), Duration.ofHours(1));
 
 		this.client.get().uri("/staff/report").exchange().expectStatus().isUnauthorized();
-		this.client.get().uri("/staff/report").header("Authorization", "Bearer payer-token").exchange()
-			.expectStatus().isForbidden()
-			.expectBody().jsonPath("$.missing_scopes[0]").isEqualTo("roles");
+		this.client.get()
+			.uri("/staff/report")
+			.header("Authorization", "Bearer payer-token")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.missing_scopes[0]")
+			.isEqualTo("roles");
 		assertThat(backendRequests()).isEmpty();
 	}
 
@@ -102,8 +133,12 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void allowsRouteWhenTokenHoldsRequiredScope() {
 		piKnows("pay-token", ALICE, "alice", List.of("payments"), Duration.ofHours(1));
 
-		this.client.post().uri("/pay/checkout").header("Authorization", "Bearer pay-token").exchange()
-			.expectStatus().isOk();
+		this.client.post()
+			.uri("/pay/checkout")
+			.header("Authorization", "Bearer pay-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		assertThat(onlyBackendRequest().getHeader("X-Pi-Uid")).isEqualTo(ALICE);
 	}
 
@@ -121,8 +156,12 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void optionalRouteForwardsVerifiedIdentity() {
 		piKnows("opt-token", ALICE, "alice", List.of("username"), Duration.ofHours(1));
 
-		this.client.get().uri("/optional/page").header("Authorization", "Bearer opt-token").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/optional/page")
+			.header("Authorization", "Bearer opt-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		assertThat(onlyBackendRequest().getHeader("X-Pi-Uid")).isEqualTo(ALICE);
 	}
 
@@ -130,16 +169,26 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void optionalRouteStillRejectsInvalidToken() {
 		piRejects("bad-opt-token");
 
-		this.client.get().uri("/optional/page").header("Authorization", "Bearer bad-opt-token").exchange()
-			.expectStatus().isUnauthorized()
-			.expectBody().jsonPath("$.code").isEqualTo("invalid_token");
+		this.client.get()
+			.uri("/optional/page")
+			.header("Authorization", "Bearer bad-opt-token")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_token");
 		assertThat(backendRequests()).isEmpty();
 	}
 
 	@Test
 	void publicRouteNeverCallsPiAndDropsAuthorization() {
-		this.client.get().uri("/public/home").header("Authorization", "Bearer whatever").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/public/home")
+			.header("Authorization", "Bearer whatever")
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		assertThat(meCalls()).isZero();
 		assertThat(onlyBackendRequest().containsHeader("Authorization")).isFalse();
@@ -149,16 +198,26 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 	void forwardsAuthorizationOnlyWhenRouteAsksForIt() {
 		piKnows("fwd-token", ALICE, "alice", List.of("username"), Duration.ofHours(1));
 
-		this.client.get().uri("/forward/x").header("Authorization", "Bearer fwd-token").exchange()
-			.expectStatus().isOk();
+		this.client.get()
+			.uri("/forward/x")
+			.header("Authorization", "Bearer fwd-token")
+			.exchange()
+			.expectStatus()
+			.isOk();
 		assertThat(onlyBackendRequest().getHeader("Authorization")).isEqualTo("Bearer fwd-token");
 	}
 
 	@Test
 	void otherAuthorizationSchemesCountAsNoToken() {
-		this.client.get().uri("/orders").header("Authorization", "Basic dXNlcjpwYXNz").exchange()
-			.expectStatus().isUnauthorized()
-			.expectBody().jsonPath("$.code").isEqualTo("missing_token");
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Basic dXNlcjpwYXNz")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("missing_token");
 		assertThat(meCalls()).isZero();
 	}
 
@@ -172,17 +231,29 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 
 	@Test
 	void rejectsEmptyBearerAsBadRequest() {
-		this.client.get().uri("/orders").header("Authorization", "Bearer ").exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("malformed_token");
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("malformed_token");
 		assertThat(meCalls()).isZero();
 	}
 
 	@Test
 	void rejectsOversizedTokenWithoutCallingPi() {
-		this.client.get().uri("/orders").header("Authorization", "Bearer " + "a".repeat(4097)).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("malformed_token");
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer " + "a".repeat(4097))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("malformed_token");
 		assertThat(meCalls()).isZero();
 	}
 
@@ -199,20 +270,33 @@ class PiAuthenticationGlobalFilterIntegrationTests extends GatewayIntegrationTes
 
 	@Test
 	void rejectsRepeatedAuthorizationHeaders() {
-		this.client.get().uri("/orders").header("Authorization", "Bearer one", "Bearer two").exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("malformed_token");
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer one", "Bearer two")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("malformed_token");
 		assertThat(meCalls()).isZero();
 	}
 
 	@Test
 	void answersProblemJsonWithoutStackTraceForUnknownFailures() {
-		this.client.get().uri("/orders").header("Authorization", "Bearer unknown-to-wiremock").exchange()
-			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+		this.client.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer unknown-to-wiremock")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("identity_provider_unavailable")
-			.jsonPath("$.trace").doesNotExist()
-			.jsonPath("$.exception").doesNotExist();
+			.jsonPath("$.code")
+			.isEqualTo("identity_provider_unavailable")
+			.jsonPath("$.trace")
+			.doesNotExist()
+			.jsonPath("$.exception")
+			.doesNotExist();
 	}
 
 	private static LoggedRequest onlyBackendRequest() {

@@ -17,7 +17,8 @@ class ProxiedMethodIntegrationTests extends GatewayIntegrationTestSupport {
 	int port;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "CONNECT example.com:443", "CONNECT 127.0.0.1:8081", "TRACE /public/home", "TRACE /orders" })
+	@ValueSource(
+			strings = { "CONNECT example.com:443", "CONNECT 127.0.0.1:8081", "TRACE /public/home", "TRACE /orders" })
 	void refusesWithProblemJsonAndForwardsNothing(String requestLine) throws Exception {
 		RawHttp.Answer answer = RawHttp.send(this.port,
 				requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
@@ -31,14 +32,16 @@ class ProxiedMethodIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
 	void aPipelinedRequestAfterAConnectIsAnsweredInTurn() throws Exception {
-		RawHttp.Answer answer = RawHttp.send(this.port, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
-				+ "GET /public/home HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
+						+ "GET /public/home HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		assertThat(answer.status()).isEqualTo(405);
 		int second = answer.text().indexOf("HTTP/1.1 ", 1);
 		assertThat(second).as("a second answer on the same connection").isPositive();
 		assertThat(answer.text().substring(second)).startsWith("HTTP/1.1 200").contains("backend-ok");
-		assertThat(backendRequests()).singleElement().satisfies(request -> assertThat(request.getUrl()).isEqualTo("/public/home"));
+		assertThat(backendRequests()).singleElement()
+			.satisfies(request -> assertThat(request.getUrl()).isEqualTo("/public/home"));
 	}
 
 }

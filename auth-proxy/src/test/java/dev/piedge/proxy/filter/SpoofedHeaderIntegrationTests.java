@@ -42,8 +42,7 @@ class SpoofedHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 		LoggedRequest forwarded = onlyBackendRequest();
 		assertThat(forwarded.getHeaders().getHeader("X-Pi-Uid").values()).containsExactly("uid-real");
 		assertThat(forwarded.getHeaders().getHeader("X-Pi-Username").values()).containsExactly("real");
-		assertThat(identityLikeHeaders(forwarded)).extracting(HttpHeader::key)
-			.allMatch(name -> !name.contains("_"));
+		assertThat(identityLikeHeaders(forwarded)).extracting(HttpHeader::key).allMatch(name -> !name.contains("_"));
 	}
 
 	@Test
@@ -54,14 +53,19 @@ class SpoofedHeaderIntegrationTests extends GatewayIntegrationTestSupport {
 
 		assertThat(answer.status()).isEqualTo(200);
 		LoggedRequest forwarded = onlyBackendRequest();
-		assertThat(forwarded.getHeaders().all()).noneMatch(header -> header.values().stream()
+		assertThat(forwarded.getHeaders().all()).noneMatch(header -> header.values()
+			.stream()
 			.anyMatch(value -> value.contains("6.6.6") || value.contains("evil.example") || value.contains("https")));
 	}
 
 	private static List<HttpHeader> identityLikeHeaders(LoggedRequest request) {
-		return request.getHeaders().all().stream()
+		return request.getHeaders()
+			.all()
+			.stream()
 			.filter(header -> SpoofedHeaderWebFilter.fold(header.key()).startsWith("x-pi-"))
-			.filter(header -> header.values().stream().anyMatch(value -> value.startsWith("forged") || value.equals("mallory")))
+			.filter(header -> header.values()
+				.stream()
+				.anyMatch(value -> value.startsWith("forged") || value.equals("mallory")))
 			.toList();
 	}
 

@@ -18,7 +18,8 @@ class TrustedProxyIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@Test
 	void keepsTheChainATrustedPeerSendsAndAppendsThePeer() throws Exception {
-		// 203.0.113.7 is the real client as the load balancer saw it; it matches no trust pattern and must survive.
+		// 203.0.113.7 is the real client as the load balancer saw it; it matches no trust
+		// pattern and must survive.
 		RawHttp.Answer answer = RawHttp.get(this.port, "/public/home", "Host: pi-edge.internal:8080",
 				"X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.7", "X-Forwarded-For: 10.1.2.3",
 				"X-Forwarded-Host: shop.example.com", "X-Forwarded-Port: 443", "X-Forwarded-Prefix: /shop",

@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PiPaymentEndpointTests {
 
 	@ParameterizedTest
-	@CsvSource({
-			"/pi_payment/approve,                            /pi_payment/approve",
+	@CsvSource({ "/pi_payment/approve,                            /pi_payment/approve",
 			"/shop/pi_payment/complete,                      /pi_payment/complete",
 			"/api/pi_payment/cancel,                         /pi_payment/cancel",
 			"/a/b/api/pi_payment/incomplete,                 /pi_payment/incomplete",
@@ -19,7 +18,8 @@ class PiPaymentEndpointTests {
 			"/pi_payment/payments,                           /pi_payment/payments",
 			"/pi_payment/payments/abc123,                    /pi_payment/payments/abc123",
 			"/deep/er/api/pi_payment/payments/jGCjz_Zq-g78B, /pi_payment/payments/jGCjz_Zq-g78B",
-			// The endpoint is the tail; an earlier pi_payment segment is just part of the prefix.
+			// The endpoint is the tail; an earlier pi_payment segment is just part of the
+			// prefix.
 			"/pi_payment/x/pi_payment/approve,               /pi_payment/approve",
 			"/pi_payment/payments/pi_payment,                /pi_payment/payments/pi_payment" })
 	void mapsEndpointAtAnyDepthToTheSidecarPath(String rawPath, String sidecarPath) {
@@ -31,8 +31,8 @@ class PiPaymentEndpointTests {
 	@ValueSource(strings = { "/pi_payment", "/pi_payment/", "/pi_payment/approve/", "/pi_payment/refund",
 			"/pi_payment/Approve", "/shop/pi_payment/approve/extra", "/pi_payment/payments/",
 			"/pi_payment/payments/abc/def", "/pi_payment/payments/abc.json", "/pi_payment/payments/a%41",
-			"/pi_payment/payments/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "/pi%5Fpayment/approve", "/pi_payment/appr%6Fve",
-			"/pi_payment/complete/pi_payment" })
+			"/pi_payment/payments/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+			"/pi%5Fpayment/approve", "/pi_payment/appr%6Fve", "/pi_payment/complete/pi_payment" })
 	void refusesAnythingElseInTheNamespace(String rawPath) {
 		assertThat(PiPaymentEndpoint.of(rawPath)).isEmpty();
 	}

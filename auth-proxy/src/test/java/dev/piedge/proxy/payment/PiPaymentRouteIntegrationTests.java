@@ -17,8 +17,8 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code pi-payments} test route, configured like {@code config/auth-proxy.yml}'s {@code payments} route,
- * with the WireMock backend playing the sidecar.
+ * The {@code pi-payments} test route, configured like {@code config/auth-proxy.yml}'s
+ * {@code payments} route, with the WireMock backend playing the sidecar.
  */
 class PiPaymentRouteIntegrationTests extends GatewayIntegrationTestSupport {
 
@@ -26,8 +26,7 @@ class PiPaymentRouteIntegrationTests extends GatewayIntegrationTestSupport {
 	int port;
 
 	@ParameterizedTest
-	@CsvSource({
-			"/pi_payment/approve,                  /pi_payment/approve",
+	@CsvSource({ "/pi_payment/approve,                  /pi_payment/approve",
 			"/shop/pi_payment/approve,             /pi_payment/approve",
 			"/api/pi_payment/complete,             /pi_payment/complete",
 			"/a/b/api/pi_payment/complete,         /pi_payment/complete",
@@ -35,9 +34,13 @@ class PiPaymentRouteIntegrationTests extends GatewayIntegrationTestSupport {
 			"/x/pi_payment/incomplete,             /pi_payment/incomplete",
 			"/x/y/z/pi_payment/error,              /pi_payment/error" })
 	void routesCallbacksAtAnyDepthToTheSidecarPath(String path, String sidecarPath) {
-		this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"paymentId\":\"p-1\"}")
+		this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"paymentId\":\"p-1\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 
 		LoggedRequest forwarded = onlySidecarRequest();
 		assertThat(forwarded.getMethod().value()).isEqualTo("POST");
@@ -46,8 +49,7 @@ class PiPaymentRouteIntegrationTests extends GatewayIntegrationTestSupport {
 	}
 
 	@ParameterizedTest
-	@CsvSource({
-			"/pi_payment/payments,                     /pi_payment/payments",
+	@CsvSource({ "/pi_payment/payments,                     /pi_payment/payments",
 			"/shop/api/pi_payment/payments?page=2,     /pi_payment/payments?page=2",
 			"/pi_payment/payments/abc123,              /pi_payment/payments/abc123",
 			"/a/b/pi_payment/payments/jGCjz_Zq-g78B,   /pi_payment/payments/jGCjz_Zq-g78B" })
@@ -64,21 +66,28 @@ class PiPaymentRouteIntegrationTests extends GatewayIntegrationTestSupport {
 	void refusesAnyOtherPathInThePaymentNamespaceWithoutCallingTheSidecar(String path) {
 		piKnows("good-token", "uid-good", "good", List.of("payments"), Duration.ofHours(1));
 
-		this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+		this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"paymentId\":\"p-1\",\"accessToken\":\"good-token\"}")
 			.exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("unknown_payment_endpoint")
-			.jsonPath("$.status").isEqualTo(404);
+			.jsonPath("$.code")
+			.isEqualTo("unknown_payment_endpoint")
+			.jsonPath("$.status")
+			.isEqualTo(404);
 		assertThat(backendRequests()).isEmpty();
 		assertThat(meCalls()).as("an unknown endpoint is refused before Pi is asked").isZero();
 	}
 
 	@Test
 	void encodedPaymentSegmentIsNotTheSidecarRoute() throws Exception {
-		// PathPattern would decode pi%5Fpayment to pi_payment, but the raw path is what gets forwarded.
+		// PathPattern would decode pi%5Fpayment to pi_payment, but the raw path is what
+		// gets forwarded.
 		RawHttp.Answer answer = RawHttp.get(this.port, "/shop/pi%5Fpayment/approve");
 
 		assertThat(answer.status()).as("the catch-all test route requires a token").isEqualTo(401);

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client cannot hold a connection, or a backend connection behind it, for longer than the configured
- * bounds: idle between requests, while sending its header block, or while sending its body. The test
- * profile sets idle-timeout 1 s, read-timeout 1 s and request-timeout 3 s; the bounds below leave room for
- * a slow machine.
+ * A client cannot hold a connection, or a backend connection behind it, for longer than
+ * the configured bounds: idle between requests, while sending its header block, or while
+ * sending its body. The test profile sets idle-timeout 1 s, read-timeout 1 s and
+ * request-timeout 3 s; the bounds below leave room for a slow machine.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientTimeoutIntegrationTests extends EdgeLimitsIntegrationTestSupport {
@@ -59,7 +59,8 @@ class ClientTimeoutIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 	void closesAConnectionWhoseHeaderBlockArrivesTooSlowly() throws IOException {
 		try (Socket socket = connect()) {
 			send(socket, "GET /public/home HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
-			// One byte every 200 ms: never idle for long, but the header block never ends.
+			// One byte every 200 ms: never idle for long, but the header block never
+			// ends.
 			trickleBytes(socket);
 
 			await().atMost(BOUND).until(() -> closedByServer(socket));
@@ -73,14 +74,17 @@ class ClientTimeoutIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 		try (Socket socket = connect()) {
 			send(socket, "POST /upload/file HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
 					+ "Content-Length: 100\r\n\r\n" + "x".repeat(50));
-			// The proxy streams the body, so the backend connection is open before the body ends.
+			// The proxy streams the body, so the backend connection is open before the
+			// body ends.
 			await().atMost(BOUND).until(() -> silentBackend.acceptedConnections() > acceptedBefore);
 
 			await().atMost(BOUND).until(() -> closedByServer(socket));
 			await().atMost(BOUND).until(() -> silentBackend.openConnections() == 0);
 		}
-		// The client's failure, not the backend's. (Whether the exchange still ends as a 408 in the access log
-		// or is simply cancelled depends on which event loop notices first; either way the client is gone.)
+		// The client's failure, not the backend's. (Whether the exchange still ends as a
+		// 408 in the access log
+		// or is simply cancelled depends on which event loop notices first; either way
+		// the client is gone.)
 		assertThat(output.getOut()).doesNotContain("ERROR").doesNotContain("Backend failed").doesNotContain("status=5");
 	}
 
@@ -88,7 +92,8 @@ class ClientTimeoutIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 	void closesAHalfBodyTheProxyReadsItselfWithoutAnError(CapturedOutput output) throws IOException {
 		int acceptedBefore = silentBackend.acceptedConnections();
 		try (Socket socket = connect()) {
-			// A pi-token-from-body route: the proxy reads the whole body for its accessToken before forwarding.
+			// A pi-token-from-body route: the proxy reads the whole body for its
+			// accessToken before forwarding.
 			send(socket, "POST /shop/pi_payment/approve HTTP/1.1\r\nHost: localhost\r\n"
 					+ "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"paymentId\":\"p-1\",");
 
@@ -155,7 +160,10 @@ class ClientTimeoutIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 		return answer.toString(StandardCharsets.ISO_8859_1);
 	}
 
-	/** True once the proxy closed (or reset) the connection; a read that merely times out means still open. */
+	/**
+	 * True once the proxy closed (or reset) the connection; a read that merely times out
+	 * means still open.
+	 */
 	private static boolean closedByServer(Socket socket) {
 		try {
 			InputStream in = socket.getInputStream();

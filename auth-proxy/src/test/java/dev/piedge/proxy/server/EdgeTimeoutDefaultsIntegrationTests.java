@@ -12,8 +12,8 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without config/auth-proxy.yml (tests run from auth-proxy/, where there is none) every edge timeout still
- * has a bound: the jar's own defaults.
+ * Without config/auth-proxy.yml (tests run from auth-proxy/, where there is none) every
+ * edge timeout still has a bound: the jar's own defaults.
  */
 class EdgeTimeoutDefaultsIntegrationTests extends GatewayIntegrationTestSupport {
 

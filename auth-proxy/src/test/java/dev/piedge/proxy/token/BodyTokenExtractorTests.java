@@ -22,13 +22,14 @@ class BodyTokenExtractorTests {
 					+ "\"meta\":{\"a\":[1,null,true]}}"));
 
 		assertThat(found.token()).isEqualTo("tok");
-		assertThat(text(found.forwardedBody()))
-			.isEqualTo("{\"paymentId\":\"p-1\",\"amount\":3.140,\"n\":12345678901234567890,\"meta\":{\"a\":[1,null,true]}}");
+		assertThat(text(found.forwardedBody())).isEqualTo(
+				"{\"paymentId\":\"p-1\",\"amount\":3.140,\"n\":12345678901234567890,\"meta\":{\"a\":[1,null,true]}}");
 	}
 
 	@Test
 	void dropsANullTokenWithoutFindingOne() {
-		BodyTokenExtractor.BodyToken found = this.extractor.extract(bytes("{\"paymentId\":\"p\",\"accessToken\":null}"));
+		BodyTokenExtractor.BodyToken found = this.extractor
+			.extract(bytes("{\"paymentId\":\"p\",\"accessToken\":null}"));
 
 		assertThat(found.token()).isNull();
 		assertThat(text(found.forwardedBody())).isEqualTo("{\"paymentId\":\"p\"}");
@@ -56,7 +57,8 @@ class BodyTokenExtractorTests {
 	@ValueSource(strings = { "", "   ", "not json", "[{\"accessToken\":\"t\"}]", "\"accessToken\"", "null", "42",
 			"{\"paymentId\":", "{\"paymentId\":\"p\"} {\"accessToken\":\"t\"}", "{\"accessToken\":\"t\"} x",
 			"{'accessToken':'t'}", "{\"accessToken\":\"first\",\"paymentId\":\"p\",\"accessToken\":\"last\"}",
-			"{\"p\":{\"a\":1,\"a\":2}}", "{\"access\\u0054oken\":\"a\",\"accessToken\":\"b\"}", "\uFEFF{\"accessToken\":\"t\"}" })
+			"{\"p\":{\"a\":1,\"a\":2}}", "{\"access\\u0054oken\":\"a\",\"accessToken\":\"b\"}",
+			"\uFEFF{\"accessToken\":\"t\"}" })
 	void refusesAnythingButExactlyOneJsonObject(String body) {
 		assertThatThrownBy(() -> this.extractor.extract(bytes(body))).isInstanceOf(InvalidBodyException.class)
 			.hasMessageNotContaining("accessToken");

@@ -46,7 +46,8 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 		callWith("hot-token").expectStatus().isOk();
 		awaitMeCalls(2);
 
-		// Past the first answer's 30 s lifetime, but inside the refreshed one: no call, no wait.
+		// Past the first answer's 30 s lifetime, but inside the refreshed one: no call,
+		// no wait.
 		this.clock.advance(Duration.ofSeconds(10));
 		callWith("hot-token").expectStatus().isOk();
 		assertThat(meCalls()).isEqualTo(2);
@@ -89,14 +90,16 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 
 		this.clock.advance(Duration.ofSeconds(25));
 		callWith("ending-token").expectStatus().isOk();
-		// A refresh would be on the wire within milliseconds; give it far longer before checking there was none.
+		// A refresh would be on the wire within milliseconds; give it far longer before
+		// checking there was none.
 		LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
 		assertThat(meCalls()).isEqualTo(1);
 	}
 
 	/**
-	 * Waits up to five seconds for the background refresh to reach Pi, then a little longer for Pi's answer
-	 * to land in the cache (microseconds after WireMock answers; nothing outside the proxy can observe it).
+	 * Waits up to five seconds for the background refresh to reach Pi, then a little
+	 * longer for Pi's answer to land in the cache (microseconds after WireMock answers;
+	 * nothing outside the proxy can observe it).
 	 */
 	private static void awaitMeCalls(int expected) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -133,8 +136,12 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
 
 		List<Integer> statuses = Flux.range(0, 200)
-			.flatMap(i -> web.get().uri("/orders").header("Authorization", "Bearer burst-token")
-				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 200)
+			.flatMap(
+					i -> web.get()
+						.uri("/orders")
+						.header("Authorization", "Bearer burst-token")
+						.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+					200)
 			.collectList()
 			.block(Duration.ofSeconds(30));
 
@@ -160,11 +167,15 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 	void answers503WithRetryAfterWhenPiFailsAndNeverCachesTheFailure() {
 		pi.stubFor(meFor("outage-token").willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
 
-		callWith("outage-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectHeader().exists("Retry-After")
+		callWith("outage-token").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.exists("Retry-After")
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("identity_provider_unavailable")
-			.jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("html"));
+			.jsonPath("$.code")
+			.isEqualTo("identity_provider_unavailable")
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).doesNotContain("html"));
 		assertThat(backendRequests()).isEmpty();
 
 		piKnows("outage-token", "uid-4", "four", List.of("username"), Duration.ofHours(1));
@@ -176,17 +187,24 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 	void passesOnPisRetryAfterWhenRateLimited() {
 		pi.stubFor(meFor("busy-token").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 
-		callWith("busy-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectHeader().valueEquals("Retry-After", "7")
-			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
+		callWith("busy-token").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.valueEquals("Retry-After", "7")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("identity_provider_unavailable");
 	}
 
 	@Test
 	void answers503WhenPiIsTooSlow() {
 		pi.stubFor(meFor("slow-token").willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
 
-		callWith("slow-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
+		callWith("slow-token").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("identity_provider_unavailable");
 		assertThat(backendRequests()).isEmpty();
 	}
 
@@ -194,8 +212,11 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 	void answers503WhenPiResetsTheConnection() {
 		pi.stubFor(meFor("reset-token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		callWith("reset-token").expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody().jsonPath("$.code").isEqualTo("identity_provider_unavailable");
+		callWith("reset-token").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("identity_provider_unavailable");
 	}
 
 	@Test

@@ -8,9 +8,10 @@ class TokenHashTests {
 
 	@Test
 	void isTheSha256OfTheToken() {
-		// sha256("abc") = ba7816bf8f01cfea 414140de5dae2223 b00361a396177a9c b410ff61f20015ad
-		assertThat(TokenHash.of("abc")).isEqualTo(new TokenHash(0xba7816bf8f01cfeaL, 0x414140de5dae2223L,
-				0xb00361a396177a9cL, 0xb410ff61f20015adL));
+		// sha256("abc") = ba7816bf8f01cfea 414140de5dae2223 b00361a396177a9c
+		// b410ff61f20015ad
+		assertThat(TokenHash.of("abc")).isEqualTo(
+				new TokenHash(0xba7816bf8f01cfeaL, 0x414140de5dae2223L, 0xb00361a396177a9cL, 0xb410ff61f20015adL));
 	}
 
 	@Test

@@ -8,8 +8,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The gateway reads per-route timeouts only per request; a bad one must stop start-up instead. (A context that
- * starts anyway is closed, so a failing test leaves no server behind.)
+ * The gateway reads per-route timeouts only per request; a bad one must stop start-up
+ * instead. (A context that starts anyway is closed, so a failing test leaves no server
+ * behind.)
  */
 class RouteTimeoutStartupIntegrationTests {
 

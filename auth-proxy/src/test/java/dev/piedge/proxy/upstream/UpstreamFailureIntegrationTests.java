@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A backend that is down, resets, closes early or never answers gets a bounded, typed answer: 502
- * {@code upstream_unavailable} or 504 {@code upstream_timeout}, and one WARN line naming the route.
+ * A backend that is down, resets, closes early or never answers gets a bounded, typed
+ * answer: 502 {@code upstream_unavailable} or 504 {@code upstream_timeout}, and one WARN
+ * line naming the route.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UpstreamFailureIntegrationTests extends EdgeLimitsIntegrationTestSupport {
@@ -31,7 +32,8 @@ class UpstreamFailureIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 
 		expectProblem(this.client.get().uri("/silent/orders").exchange(), 504, "upstream_timeout");
 
-		// The test profile's response timeout is 2 s; the bound leaves room for a slow machine.
+		// The test profile's response timeout is 2 s; the bound leaves room for a slow
+		// machine.
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
 		// And the proxy lets go of the backend it gave up on.
 		await().atMost(Duration.ofSeconds(5)).until(() -> silentBackend.openConnections() == 0);
@@ -44,9 +46,13 @@ class UpstreamFailureIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 		backend.stubFor(any(urlPathEqualTo("/public/report"))
 			.willReturn(aResponse().withStatus(200).withBody("late").withFixedDelay(3500)));
 
-		this.client.get().uri("/patient/report").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).isEqualTo("late but fine");
+		this.client.get()
+			.uri("/patient/report")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("late but fine");
 		expectProblem(this.client.get().uri("/public/report").exchange(), 504, "upstream_timeout");
 	}
 
@@ -64,13 +70,14 @@ class UpstreamFailureIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 
 	@Test
 	void answers502WhenTheBackendResetsTheConnection(CapturedOutput output) {
-		backend.stubFor(any(urlPathEqualTo("/public/reset"))
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		backend.stubFor(
+				any(urlPathEqualTo("/public/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		expectProblem(this.client.get().uri("/public/reset").exchange(), 502, "upstream_unavailable");
 
 		assertThat(warnLineFor("public", output)).contains("Connection reset");
-		// Reactor Netty's own WARN about the broken connection would be a second, multi-line report.
+		// Reactor Netty's own WARN about the broken connection would be a second,
+		// multi-line report.
 		assertThat(output.getOut()).doesNotContain("HttpClientConnect");
 	}
 
@@ -97,26 +104,44 @@ class UpstreamFailureIntegrationTests extends EdgeLimitsIntegrationTestSupport {
 
 	@Test
 	void keepsTheRouteAndTheCauseOutOfTheAnswer() {
-		String body = this.client.get().uri("/refused/orders").exchange()
-			.expectStatus().isEqualTo(502)
-			.expectBody(String.class).returnResult().getResponseBody();
+		String body = this.client.get()
+			.uri("/refused/orders")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 
-		assertThat(body).doesNotContain("\"route\"").doesNotContain("127.0.0.1").doesNotContain("Exception")
+		assertThat(body).doesNotContain("\"route\"")
+			.doesNotContain("127.0.0.1")
+			.doesNotContain("Exception")
 			.doesNotContain("Connection refused");
 	}
 
 	private static void expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
-		response.expectStatus().isEqualTo(status)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.code").isEqualTo(code).jsonPath("$.status").isEqualTo(status);
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo(code)
+			.jsonPath("$.status")
+			.isEqualTo(status);
 	}
 
-	/** The single WARN line this route's failure produced; a second one would fail the test. */
+	/**
+	 * The single WARN line this route's failure produced; a second one would fail the
+	 * test.
+	 */
 	private static String warnLineFor(String routeId, CapturedOutput output) {
-		return output.getOut().lines()
+		return output.getOut()
+			.lines()
 			.filter(line -> line.contains(" WARN ") && line.contains("route=" + routeId + " "))
 			.reduce((first, second) -> {
-				throw new AssertionError("More than one WARN line for route " + routeId + ":\n" + first + "\n" + second);
+				throw new AssertionError(
+						"More than one WARN line for route " + routeId + ":\n" + first + "\n" + second);
 			})
 			.orElseThrow(() -> new AssertionError("No WARN line for route " + routeId + " in:\n" + output.getOut()));
 	}

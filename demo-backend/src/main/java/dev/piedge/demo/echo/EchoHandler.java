@@ -21,7 +21,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers any request with a JSON description of it: method, path, query, headers and body.
+ * Answers any request with a JSON description of it: method, path, query, headers and
+ * body.
  */
 @Component
 class EchoHandler {

@@ -9,8 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureWebTestClient
 class EchoIntegrationTests {
 
@@ -25,13 +24,19 @@ class EchoIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"item\":\"tea\"}")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.method").isEqualTo("POST")
-			.jsonPath("$.path").isEqualTo("/shop/orders")
-			.jsonPath("$.query").isEqualTo("draft=true")
-			.jsonPath("$.headers['X-Pi-Uid'][0]").isEqualTo("uid-123")
-			.jsonPath("$.body").isEqualTo("{\"item\":\"tea\"}");
+			.jsonPath("$.method")
+			.isEqualTo("POST")
+			.jsonPath("$.path")
+			.isEqualTo("/shop/orders")
+			.jsonPath("$.query")
+			.isEqualTo("draft=true")
+			.jsonPath("$.headers['X-Pi-Uid'][0]")
+			.isEqualTo("uid-123")
+			.jsonPath("$.body")
+			.isEqualTo("{\"item\":\"tea\"}");
 	}
 
 	@Test
@@ -45,10 +50,13 @@ class EchoIntegrationTests {
 			.uri("/upload")
 			.bodyValue("x".repeat(EchoHandler.MAX_BODY_BYTES + 1))
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("body_too_large");
+			.jsonPath("$.code")
+			.isEqualTo("body_too_large");
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock every time-based decision uses (so tests can move time), and scheduling for the
- * reconciler and the fulfilment relay.
+ * The clock every time-based decision uses (so tests can move time), and scheduling for
+ * the reconciler and the fulfilment relay.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

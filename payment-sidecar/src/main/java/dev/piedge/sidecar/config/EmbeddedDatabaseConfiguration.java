@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts PostgreSQL from the binaries Maven fetched and points both R2DBC and Flyway at it, so the demo
- * and the tests run the same SQL as production without any database to install. Boot's own R2DBC
- * connection factory backs off because this one is defined.
+ * Starts PostgreSQL from the binaries Maven fetched and points both R2DBC and Flyway at
+ * it, so the demo and the tests run the same SQL as production without any database to
+ * install. Boot's own R2DBC connection factory backs off because this one is defined.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("pi.sidecar.embedded-database.enabled")
@@ -34,7 +34,8 @@ class EmbeddedDatabaseConfiguration {
 		}
 		EmbeddedPostgres postgres = builder.start();
 		log.warn("Using embedded PostgreSQL on port {} (data in {}). Configure spring.r2dbc.url for production.",
-				postgres.getPort(), properties.dataDirectory() != null ? properties.dataDirectory() : "a temporary directory");
+				postgres.getPort(),
+				properties.dataDirectory() != null ? properties.dataDirectory() : "a temporary directory");
 		return postgres;
 	}
 

@@ -8,10 +8,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings for the embedded PostgreSQL that backs the zero-setup demo.
  *
- * @param enabled start an embedded PostgreSQL and use it instead of {@code spring.r2dbc.url}. Off by
- * default: a payment ledger must never silently land in a throwaway database because a URL was forgotten.
- * @param dataDirectory where the embedded server keeps its files; empty means a temporary directory
- * that is deleted on shutdown
+ * @param enabled start an embedded PostgreSQL and use it instead of
+ * {@code spring.r2dbc.url}. Off by default: a payment ledger must never silently land in
+ * a throwaway database because a URL was forgotten.
+ * @param dataDirectory where the embedded server keeps its files; empty means a temporary
+ * directory that is deleted on shutdown
  */
 @Validated
 @ConfigurationProperties("pi.sidecar.embedded-database")

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * The wait before the next attempt: {@code min-backoff} after the first failure, doubling with each further
- * failure up to {@code max-backoff}, spread by ±20% so that events that failed together do not retry together.
+ * The wait before the next attempt: {@code min-backoff} after the first failure, doubling
+ * with each further failure up to {@code max-backoff}, spread by ±20% so that events that
+ * failed together do not retry together.
  */
 final class DeliveryBackoff {
 

@@ -8,11 +8,12 @@ import io.netty.channel.ChannelException;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 /**
- * What one delivery attempt came to. The error text names a status code or an exception class only: the
- * backend's response body never reaches the database or the logs.
+ * What one delivery attempt came to. The error text names a status code or an exception
+ * class only: the backend's response body never reaches the database or the logs.
  *
  * @param delivered whether the backend accepted the event (any 2xx)
- * @param outcome the metric tag: {@code delivered}, {@code http_error}, {@code timeout}, {@code connection_error} or {@code error}
+ * @param outcome the metric tag: {@code delivered}, {@code http_error}, {@code timeout},
+ * {@code connection_error} or {@code error}
  * @param error a short description for {@code last_error}; {@code null} when delivered
  */
 record DeliveryOutcome(boolean delivered, String outcome, String error) {

@@ -12,9 +12,9 @@ import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
- * Writes fulfilment events; joins the caller's R2DBC transaction. The handshake calls it in the transaction
- * that marks a payment COMPLETED, so the event commits (or rolls back) with the status change, and the
- * {@link FulfillmentRelay} delivers it after the commit.
+ * Writes fulfilment events; joins the caller's R2DBC transaction. The handshake calls it
+ * in the transaction that marks a payment COMPLETED, so the event commits (or rolls back)
+ * with the status change, and the {@link FulfillmentRelay} delivers it after the commit.
  */
 @Component
 public class FulfillmentOutbox {
@@ -32,8 +32,9 @@ public class FulfillmentOutbox {
 	}
 
 	/**
-	 * Enqueues a payment.completed event for this ledger row. Idempotent per (paymentRowId, type): a second
-	 * call is a no-op. Fails with {@link IllegalArgumentException} if {@code payment} names another user than
+	 * Enqueues a payment.completed event for this ledger row. Idempotent per
+	 * (paymentRowId, type): a second call is a no-op. Fails with
+	 * {@link IllegalArgumentException} if {@code payment} names another user than
 	 * {@code userUid}, since the backend would credit the wrong account.
 	 * @param paymentRowId the ledger row id ({@code payment.id})
 	 * @param userUid the payer, sent as {@code X-Pi-Uid}
@@ -58,19 +59,20 @@ public class FulfillmentOutbox {
 			.flatMap(inserted -> inserted ? nudgeAfterCommit() : Mono.<Void>empty());
 	}
 
-	/** A nudge before the commit would poll before the row is visible, so it waits for the commit. */
+	/**
+	 * A nudge before the commit would poll before the row is visible, so it waits for the
+	 * commit.
+	 */
 	private Mono<Void> nudgeAfterCommit() {
-		return TransactionSynchronizationManager.forCurrentTransaction()
-			.flatMap(transaction -> {
-				if (transaction.isSynchronizationActive()) {
-					transaction.registerSynchronization(new NudgeOnCommit(this.relay));
-				}
-				else {
-					this.relay.nudge();
-				}
-				return Mono.<Void>empty();
-			})
-			.onErrorResume(NoTransactionException.class, ex -> Mono.fromRunnable(this.relay::nudge));
+		return TransactionSynchronizationManager.forCurrentTransaction().flatMap(transaction -> {
+			if (transaction.isSynchronizationActive()) {
+				transaction.registerSynchronization(new NudgeOnCommit(this.relay));
+			}
+			else {
+				this.relay.nudge();
+			}
+			return Mono.<Void>empty();
+		}).onErrorResume(NoTransactionException.class, ex -> Mono.fromRunnable(this.relay::nudge));
 	}
 
 	private static final class NudgeOnCommit implements TransactionSynchronization {

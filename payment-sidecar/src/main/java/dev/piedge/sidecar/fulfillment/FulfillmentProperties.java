@@ -10,21 +10,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where and how the fulfilment relay delivers signed webhooks to the backend. Bad values stop start-up
- * with a message that names the key to fix.
+ * Where and how the fulfilment relay delivers signed webhooks to the backend. Bad values
+ * stop start-up with a message that names the key to fix.
  *
- * @param url the backend endpoint that receives {@code POST}ed events; when empty, events are kept in the
- * outbox (nothing is dropped) and delivered once a URL is configured
+ * @param url the backend endpoint that receives {@code POST}ed events; when empty, events
+ * are kept in the outbox (nothing is dropped) and delivered once a URL is configured
  * @param secret the HMAC-SHA256 key for {@code Pi-Edge-Signature}; required (at least
- * {@value #MIN_SECRET_LENGTH} characters) when {@code url} is set. Never logged: only its fingerprint is.
+ * {@value #MIN_SECRET_LENGTH} characters) when {@code url} is set. Never logged: only its
+ * fingerprint is.
  * @param timeout how long one delivery may take before it counts as failed
  * @param pollInterval how often the relay looks for due events
  * @param batchSize how many due events one poll claims (and delivers in parallel)
- * @param claimTimeout how long a claim keeps other instances off an event; must exceed {@code timeout}
- * @param minBackoff the delay after the first failure; it doubles with every further failure
+ * @param claimTimeout how long a claim keeps other instances off an event; must exceed
+ * {@code timeout}
+ * @param minBackoff the delay after the first failure; it doubles with every further
+ * failure
  * @param maxBackoff the longest delay between two attempts
- * @param deliveredRetention how long a delivered event is kept before it is pruned; {@code 0} keeps them
- * forever. Undelivered events are never pruned. The payment ledger itself is never pruned.
+ * @param deliveredRetention how long a delivered event is kept before it is pruned;
+ * {@code 0} keeps them forever. Undelivered events are never pruned. The payment ledger
+ * itself is never pruned.
  * @param pruneInterval how often delivered events older than the retention are deleted
  */
 @Validated
@@ -83,15 +87,17 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 					+ ") must not be longer than max-backoff (" + maxBackoff + ")");
 		}
 		if (claimTimeout.compareTo(timeout) <= 0) {
-			// A claim that expires while its delivery is still running lets a second instance send it too.
-			throw new IllegalArgumentException(PREFIX + "claim-timeout (" + claimTimeout
-					+ ") must be longer than " + PREFIX + "timeout (" + timeout + ")");
+			// A claim that expires while its delivery is still running lets a second
+			// instance send it too.
+			throw new IllegalArgumentException(PREFIX + "claim-timeout (" + claimTimeout + ") must be longer than "
+					+ PREFIX + "timeout (" + timeout + ")");
 		}
 	}
 
 	private static void requirePositive(String key, Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(PREFIX + key + " must be a positive duration such as 5s, but was " + value);
+			throw new IllegalArgumentException(
+					PREFIX + key + " must be a positive duration such as 5s, but was " + value);
 		}
 	}
 
@@ -105,7 +111,10 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 		return url != null;
 	}
 
-	/** The first 12 hex digits of the secret's SHA-256: enough to tell two secrets apart in logs, useless to forge. */
+	/**
+	 * The first 12 hex digits of the secret's SHA-256: enough to tell two secrets apart
+	 * in logs, useless to forge.
+	 */
 	String secretFingerprint() {
 		if (secret == null) {
 			return "none";

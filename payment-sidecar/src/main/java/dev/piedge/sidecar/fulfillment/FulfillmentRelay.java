@@ -20,12 +20,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers outbox events to the backend, at least once. Every {@code poll-interval}, and soon after a
- * {@link #nudge()}, it claims a batch of due events, posts them in parallel and records each outcome; a
- * failed event is retried with exponential backoff and never given up. Any number of instances can share one
- * database: a claim keeps other instances off an event until it is recorded or the claim expires.
+ * Delivers outbox events to the backend, at least once. Every {@code poll-interval}, and
+ * soon after a {@link #nudge()}, it claims a batch of due events, posts them in parallel
+ * and records each outcome; a failed event is retried with exponential backoff and never
+ * given up. Any number of instances can share one database: a claim keeps other instances
+ * off an event until it is recorded or the claim expires.
  * <p>
- * When {@code pi.payments.fulfillment.url} is empty the relay does not start and events stay queued.
+ * When {@code pi.payments.fulfillment.url} is empty the relay does not start and events
+ * stay queued.
  */
 @Component
 public class FulfillmentRelay implements SmartLifecycle {
@@ -46,7 +48,8 @@ public class FulfillmentRelay implements SmartLifecycle {
 
 	private final AtomicLong pending = new AtomicLong();
 
-	// Best effort by design: a nudge lost to contention or emitted while stopped only delays delivery until
+	// Best effort by design: a nudge lost to contention or emitted while stopped only
+	// delays delivery until
 	// the next regular poll.
 	private final Sinks.Many<Long> nudges = Sinks.many().multicast().directBestEffort();
 
@@ -66,7 +69,10 @@ public class FulfillmentRelay implements SmartLifecycle {
 			.register(meters);
 	}
 
-	/** Asks for a poll as soon as the current one (if any) finishes, for example right after a commit. */
+	/**
+	 * Asks for a poll as soon as the current one (if any) finishes, for example right
+	 * after a commit.
+	 */
 	public void nudge() {
 		this.nudges.tryEmitNext(0L);
 	}
@@ -80,7 +86,8 @@ public class FulfillmentRelay implements SmartLifecycle {
 		}
 		log.info("Delivering fulfilment webhooks to {} (secret {}), polling every {}", this.properties.url(),
 				this.properties.secretFingerprint(), this.properties.pollInterval());
-		// Ticks that arrive while a poll runs collapse into one follow-up poll, so polls never overlap.
+		// Ticks that arrive while a poll runs collapse into one follow-up poll, so polls
+		// never overlap.
 		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()), this.nudges.asFlux())
 			.onBackpressureDrop()
 			.concatMap(tick -> drain(), 1)
@@ -91,7 +98,8 @@ public class FulfillmentRelay implements SmartLifecycle {
 	public void stop() {
 		Disposable current = this.loop;
 		if (current != null) {
-			// In-flight deliveries are cancelled; their claims expire and another poll delivers them again.
+			// In-flight deliveries are cancelled; their claims expire and another poll
+			// delivers them again.
 			current.dispose();
 			this.loop = null;
 		}
@@ -103,7 +111,10 @@ public class FulfillmentRelay implements SmartLifecycle {
 		return current != null && !current.isDisposed();
 	}
 
-	/** Polls until a poll finds less than a full batch, so a backlog drains without waiting for ticks. */
+	/**
+	 * Polls until a poll finds less than a full batch, so a backlog drains without
+	 * waiting for ticks.
+	 */
 	private Mono<Void> drain() {
 		return pollOnce().expand(claimed -> (claimed >= this.properties.batchSize()) ? pollOnce() : Mono.empty())
 			.then()
@@ -113,7 +124,10 @@ public class FulfillmentRelay implements SmartLifecycle {
 			});
 	}
 
-	/** Claims one batch of due events, delivers them and records the outcomes; emits how many were claimed. */
+	/**
+	 * Claims one batch of due events, delivers them and records the outcomes; emits how
+	 * many were claimed.
+	 */
 	Mono<Integer> pollOnce() {
 		return Mono.defer(() -> {
 			Instant now = this.clock.instant();
@@ -127,13 +141,12 @@ public class FulfillmentRelay implements SmartLifecycle {
 	}
 
 	private Mono<Void> deliver(OutboxEvent event) {
-		return this.client.deliver(event)
-			.flatMap(outcome -> record(event, outcome))
-			.onErrorResume(ex -> {
-				// The claim expires and the event is delivered again: at least once, never lost.
-				log.warn("Could not record the outcome of fulfilment event {}: {}", event.id(), ex.toString());
-				return Mono.empty();
-			});
+		return this.client.deliver(event).flatMap(outcome -> record(event, outcome)).onErrorResume(ex -> {
+			// The claim expires and the event is delivered again: at least once, never
+			// lost.
+			log.warn("Could not record the outcome of fulfilment event {}: {}", event.id(), ex.toString());
+			return Mono.empty();
+		});
 	}
 
 	private Mono<Void> record(OutboxEvent event, DeliveryOutcome outcome) {
@@ -148,8 +161,8 @@ public class FulfillmentRelay implements SmartLifecycle {
 		}
 		int attempts = event.attempts() + 1;
 		Duration delay = this.backoff.after(attempts);
-		log.warn("Fulfilment event {} ({} for payment row {}) failed on attempt {}: {}; next attempt in {}",
-				event.id(), event.eventType(), event.paymentId(), attempts, outcome.error(), delay);
+		log.warn("Fulfilment event {} ({} for payment row {}) failed on attempt {}: {}; next attempt in {}", event.id(),
+				event.eventType(), event.paymentId(), attempts, outcome.error(), delay);
 		return this.repository.markFailed(event.id(), outcome.error(), now.plus(delay));
 	}
 

@@ -13,14 +13,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * SQL for the {@code outbox_event} table. Every statement goes through {@link DatabaseClient}, which joins
- * the caller's reactive transaction when there is one.
+ * SQL for the {@code outbox_event} table. Every statement goes through
+ * {@link DatabaseClient}, which joins the caller's reactive transaction when there is
+ * one.
  */
 @Component
 class OutboxEventRepository {
 
-	// One statement, so one short transaction: lock due rows (skipping rows another instance is claiming right
-	// now), stamp the claim and return them. A claim that outlives a crashed instance simply expires.
+	// One statement, so one short transaction: lock due rows (skipping rows another
+	// instance is claiming right
+	// now), stamp the claim and return them. A claim that outlives a crashed instance
+	// simply expires.
 	private static final String CLAIM_DUE = """
 			UPDATE outbox_event SET claimed_until = :claimedUntil
 			WHERE id IN (
@@ -41,7 +44,10 @@ class OutboxEventRepository {
 		this.timeout = properties.claimTimeout();
 	}
 
-	/** Inserts the event unless one of the same type exists for the payment; emits whether a row was added. */
+	/**
+	 * Inserts the event unless one of the same type exists for the payment; emits whether
+	 * a row was added.
+	 */
 	Mono<Boolean> insertIfAbsent(UUID id, long paymentId, String eventType, String userUid, String payload,
 			Instant now) {
 		return this.db.sql("""
@@ -97,8 +103,8 @@ class OutboxEventRepository {
 	}
 
 	/**
-	 * Deletes up to {@code limit} events delivered before {@code cutoff}; emits how many went. Undelivered
-	 * events are never touched, however old.
+	 * Deletes up to {@code limit} events delivered before {@code cutoff}; emits how many
+	 * went. Undelivered events are never touched, however old.
 	 */
 	Mono<Long> deleteDeliveredBefore(Instant cutoff, int limit) {
 		return this.db
@@ -124,7 +130,8 @@ class OutboxEventRepository {
 		Long paymentId = row.get("payment_id", Long.class);
 		return new OutboxEvent(row.get("id", UUID.class), paymentId == null ? 0 : paymentId,
 				row.get("event_type", String.class), row.get("user_uid", String.class),
-				row.get("payload", String.class), attempts == null ? 0 : attempts, row.get("created_at", Instant.class));
+				row.get("payload", String.class), attempts == null ? 0 : attempts,
+				row.get("created_at", Instant.class));
 	}
 
 }

@@ -13,10 +13,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes delivered outbox events once they are older than {@code pi.payments.fulfillment.delivered-retention},
- * so the table does not grow forever. Undelivered events and the payment ledger are never pruned. Deletes run
- * in small batches, each its own short statement, so pruning a large backlog never holds long locks; several
- * instances pruning at once only share the work.
+ * Deletes delivered outbox events once they are older than
+ * {@code pi.payments.fulfillment.delivered-retention}, so the table does not grow
+ * forever. Undelivered events and the payment ledger are never pruned. Deletes run in
+ * small batches, each its own short statement, so pruning a large backlog never holds
+ * long locks; several instances pruning at once only share the work.
  */
 @Component
 class OutboxPruner {
@@ -51,14 +52,18 @@ class OutboxPruner {
 		}).then();
 	}
 
-	/** Deletes every delivered event past its retention, batch by batch; emits how many were deleted. */
+	/**
+	 * Deletes every delivered event past its retention, batch by batch; emits how many
+	 * were deleted.
+	 */
 	Mono<Long> prune() {
 		if (!this.properties.prunes()) {
 			return Mono.just(0L);
 		}
 		return Mono.defer(() -> {
 			Instant cutoff = this.clock.instant().minus(this.properties.deliveredRetention());
-			// The statement runs anew on every subscription: one batch per round until a batch comes up short.
+			// The statement runs anew on every subscription: one batch per round until a
+			// batch comes up short.
 			Mono<Long> batch = this.repository.deleteDeliveredBefore(cutoff, BATCH_SIZE);
 			return batch.expand(deleted -> (deleted >= BATCH_SIZE) ? batch : Mono.empty())
 				.reduce(0L, Long::sum)

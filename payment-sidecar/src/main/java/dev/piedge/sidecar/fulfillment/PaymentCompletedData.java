@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The {@code data} object of a {@code payment.completed} webhook, stored as the outbox row's payload. Field
- * names are the wire format the backend codes against, so they are spelled out rather than derived.
+ * The {@code data} object of a {@code payment.completed} webhook, stored as the outbox
+ * row's payload. Field names are the wire format the backend codes against, so they are
+ * spelled out rather than derived.
  */
 @JsonPropertyOrder({ "payment_id", "user_uid", "amount", "memo", "metadata", "txid", "network", "created_at",
 		"completed_at" })

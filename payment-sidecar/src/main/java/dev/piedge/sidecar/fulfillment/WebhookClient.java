@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * POSTs one signed event to the backend. The body is serialized once and those exact bytes are both signed
- * and sent. The response body is never read: only the status decides the outcome.
+ * POSTs one signed event to the backend. The body is serialized once and those exact
+ * bytes are both signed and sent. The response body is never read: only the status
+ * decides the outcome.
  */
 @Component
 class WebhookClient {

@@ -7,21 +7,24 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns events into the exact JSON the backend receives. It owns its mapper rather than using the
- * application's, so a global Jackson setting can never change the webhook wire format.
+ * Turns events into the exact JSON the backend receives. It owns its mapper rather than
+ * using the application's, so a global Jackson setting can never change the webhook wire
+ * format.
  */
 final class WebhookCodec {
 
 	static final String PAYMENT_COMPLETED = "payment.completed";
 
-	// Plain BigDecimal text ("100", not "1E+2"), and floats inside metadata read back as BigDecimal, so no
+	// Plain BigDecimal text ("100", not "1E+2"), and floats inside metadata read back as
+	// BigDecimal, so no
 	// amount ever passes through a double on its way from the ledger to the backend.
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	// Built once, so their (de)serializers are resolved here: on first use Jackson builds them under a lock,
+	// Built once, so their (de)serializers are resolved here: on first use Jackson builds
+	// them under a lock,
 	// and concurrent deliveries would otherwise wait for it on an event loop.
 	private static final ObjectReader DATA_READER = MAPPER.readerFor(PaymentCompletedData.class);
 
@@ -38,16 +41,17 @@ final class WebhookCodec {
 	}
 
 	/**
-	 * The request body for a stored event. The payload is read back into its type and written again, because
-	 * PostgreSQL's JSONB text reorders keys and adds spaces; the values, amounts included, are unchanged.
+	 * The request body for a stored event. The payload is read back into its type and
+	 * written again, because PostgreSQL's JSONB text reorders keys and adds spaces; the
+	 * values, amounts included, are unchanged.
 	 */
 	static byte[] body(OutboxEvent event) {
 		if (!PAYMENT_COMPLETED.equals(event.eventType())) {
 			throw new IllegalStateException("Unknown outbox event type '" + event.eventType() + "'");
 		}
 		PaymentCompletedData data = DATA_READER.readValue(event.payload());
-		return EVENT_WRITER.writeValueAsBytes(new WebhookEvent(event.id().toString(), event.eventType(),
-				event.createdAt().getEpochSecond(), data));
+		return EVENT_WRITER.writeValueAsBytes(
+				new WebhookEvent(event.id().toString(), event.eventType(), event.createdAt().getEpochSecond(), data));
 	}
 
 }

@@ -8,8 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Computes {@code Pi-Edge-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}, the
- * scheme Stripe uses, so backends can reuse well-known verification code.
+ * Computes
+ * {@code Pi-Edge-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>},
+ * the scheme Stripe uses, so backends can reuse well-known verification code.
  */
 final class WebhookSigner {
 
@@ -23,10 +24,14 @@ final class WebhookSigner {
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 	}
 
-	/** The header value for these exact body bytes, signed at {@code timestamp} (Unix seconds). */
+	/**
+	 * The header value for these exact body bytes, signed at {@code timestamp} (Unix
+	 * seconds).
+	 */
 	String sign(long timestamp, byte[] body) {
 		try {
-			// Mac instances are not thread-safe and are cheap to create, so each signature gets its own.
+			// Mac instances are not thread-safe and are cheap to create, so each
+			// signature gets its own.
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
 			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));

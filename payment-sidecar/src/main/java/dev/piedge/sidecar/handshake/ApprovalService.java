@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The approve callback: only the paying user, only for a payment of the app's direction and network that
- * order verification accepts, and Pi's approve at most once, under a claim.
+ * The approve callback: only the paying user, only for a payment of the app's direction
+ * and network that order verification accepts, and Pi's approve at most once, under a
+ * claim.
  */
 @Service
 class ApprovalService {
@@ -71,7 +72,9 @@ class ApprovalService {
 		});
 	}
 
-	/** An answer from the ledger alone, or empty while the payment still awaits approval. */
+	/**
+	 * An answer from the ledger alone, or empty while the payment still awaits approval.
+	 */
 	private Mono<HandshakeResult> settled(LedgerPayment row, Optional<Caller> caller) {
 		return HandshakeChecks.owned(row, caller).flatMap(owned -> {
 			switch (owned.status()) {
@@ -107,7 +110,8 @@ class ApprovalService {
 				.flatMap(claimed -> verifyThenApprove(claimed, record, token))
 				.switchIfEmpty(Mono.defer(() -> this.ledger.find(id.value())
 					.flatMap(current -> (current.status() == PaymentStatus.CREATED)
-							? Mono.just(HandshakeResult.inProgress(this.views.of(current))) : settled(current, caller))));
+							? Mono.just(HandshakeResult.inProgress(this.views.of(current)))
+							: settled(current, caller))));
 		});
 	}
 
@@ -115,8 +119,8 @@ class ApprovalService {
 		String mismatch = directionOrNetworkMismatch(record);
 		Mono<OrderVerdict> verdict = (mismatch != null) ? Mono.just(OrderVerdict.refuse(mismatch))
 				: this.orders.verify(record);
-		return verdict.flatMap(decision -> decision.accepted() ? approveOnPi(claimed, token) : reject(claimed, token,
-				decision.reason()));
+		return verdict.flatMap(decision -> decision.accepted() ? approveOnPi(claimed, token)
+				: reject(claimed, token, decision.reason()));
 	}
 
 	private Mono<HandshakeResult> reject(LedgerPayment claimed, UUID token, String reason) {
@@ -131,14 +135,18 @@ class ApprovalService {
 			.then(Mono.defer(() -> this.ledger.transition(claimed.piPaymentId(), PaymentStatus.CREATED,
 					PaymentStatus.APPROVED, token, null, "approved on Pi", this.clock.instant())))
 			.map(approved -> HandshakeResult.done(this.views.of(approved)))
-			.onErrorResume(PiApiErrorException.class, ex -> "cancelled_payment".equals(ex.code())
-					? this.settlement.markCancelled(claimed, token, "Pi: cancelled_payment")
-						.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")))
-					: this.settlement.giveBack(claimed, token, ex))
+			.onErrorResume(PiApiErrorException.class,
+					ex -> "cancelled_payment".equals(ex.code())
+							? this.settlement.markCancelled(claimed, token, "Pi: cancelled_payment")
+								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")))
+							: this.settlement.giveBack(claimed, token, ex))
 			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claimed, token, ex));
 	}
 
-	/** Fails closed: a record that does not state the app's direction and network is refused. */
+	/**
+	 * Fails closed: a record that does not state the app's direction and network is
+	 * refused.
+	 */
 	private String directionOrNetworkMismatch(PiPayment record) {
 		if (!USER_TO_APP.equals(record.direction())) {
 			return "direction is " + record.direction() + ", not " + USER_TO_APP;

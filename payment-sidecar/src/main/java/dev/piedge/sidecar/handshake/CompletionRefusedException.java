@@ -5,8 +5,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Pi refused to complete the payment for good ({@code txid_mismatch} or {@code verification_failed}); the
- * payment is recorded as FAILED with Pi's reason and no goods must be delivered.
+ * Pi refused to complete the payment for good ({@code txid_mismatch} or
+ * {@code verification_failed}); the payment is recorded as FAILED with Pi's reason and no
+ * goods must be delivered.
  */
 public final class CompletionRefusedException extends ProblemException {
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The complete callback, and completion wherever else it is needed (incomplete, the reconciler): the txid
- * is stored with the claim, before Pi is asked, and Pi's complete happens at most once.
+ * The complete callback, and completion wherever else it is needed (incomplete, the
+ * reconciler): the txid is stored with the claim, before Pi is asked, and Pi's complete
+ * happens at most once.
  */
 @Service
 class CompletionService {
@@ -45,24 +46,25 @@ class CompletionService {
 	Mono<HandshakeResult> complete(String rawPaymentId, String rawTxid, Optional<Caller> caller) {
 		return HandshakeChecks.paymentId(rawPaymentId)
 			.zipWith(HandshakeChecks.txid(rawTxid))
-			.flatMap(ids -> this.records.ownedRow(ids.getT1(), caller)
-				.flatMap(row -> {
-					String txid = ids.getT2().value();
-					switch (row.status()) {
-						case COMPLETED:
-							return txid.equals(row.txid()) ? done(row) : Mono.error(HandshakeChecks.txidConflict(row.status()));
-						case APPROVED:
-							return completeApproved(row, txid);
-						case CREATED:
-							return this.records.read(ids.getT1())
-								.flatMap(record -> record.status().developerApproved()
-										? this.records.approvedOnPi(row).flatMap(approved -> completeApproved(approved, txid))
-										: Mono.error(PaymentStateConflictException.of("payment_not_approved",
-												"The payment has not been approved yet.", row.status())));
-						default:
-							return Mono.error(HandshakeChecks.closed(row));
-					}
-				}));
+			.flatMap(ids -> this.records.ownedRow(ids.getT1(), caller).flatMap(row -> {
+				String txid = ids.getT2().value();
+				switch (row.status()) {
+					case COMPLETED:
+						return txid.equals(row.txid()) ? done(row)
+								: Mono.error(HandshakeChecks.txidConflict(row.status()));
+					case APPROVED:
+						return completeApproved(row, txid);
+					case CREATED:
+						return this.records.read(ids.getT1())
+							.flatMap(record -> record.status().developerApproved()
+									? this.records.approvedOnPi(row)
+										.flatMap(approved -> completeApproved(approved, txid))
+									: Mono.error(PaymentStateConflictException.of("payment_not_approved",
+											"The payment has not been approved yet.", row.status())));
+					default:
+						return Mono.error(HandshakeChecks.closed(row));
+				}
+			}));
 	}
 
 	/** Claims an approved payment with its txid stored, then asks Pi to complete it. */

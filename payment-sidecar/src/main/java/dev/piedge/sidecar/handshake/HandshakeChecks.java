@@ -13,8 +13,8 @@ import dev.piedge.sidecar.ledger.PaymentStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * The checks every callback shares: strict ids before they go near a URL, ownership, and the refusals
- * that follow from a payment's state.
+ * The checks every callback shares: strict ids before they go near a URL, ownership, and
+ * the refusals that follow from a payment's state.
  */
 final class HandshakeChecks {
 
@@ -63,8 +63,8 @@ final class HandshakeChecks {
 	}
 
 	static PaymentStateConflictException closed(PaymentStatus status, String code) {
-		return PaymentStateConflictException.of(code,
-				"The payment is " + status.name().toLowerCase(Locale.ROOT) + ".", status);
+		return PaymentStateConflictException.of(code, "The payment is " + status.name().toLowerCase(Locale.ROOT) + ".",
+				status);
 	}
 
 	static PaymentStateConflictException hasTransaction(PaymentStatus status) {

@@ -11,9 +11,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The app's payment settings ({@code pi.payments.*}).
  *
- * @param network the app's Pi network, {@code Pi Network} or {@code Pi Testnet}; payments on another are refused
- * @param claimTimeout how long one instance may hold a payment while it calls Pi; longer than a Pi call with
- * all its retries, so a claim only expires when its holder died
+ * @param network the app's Pi network, {@code Pi Network} or {@code Pi Testnet}; payments
+ * on another are refused
+ * @param claimTimeout how long one instance may hold a payment while it calls Pi; longer
+ * than a Pi call with all its retries, so a claim only expires when its holder died
  * @param reconcile the reconciler that converges unsettled payments with Pi's record
  */
 @Validated

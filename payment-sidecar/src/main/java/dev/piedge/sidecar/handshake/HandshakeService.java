@@ -16,10 +16,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The server side of the Pi payment handshake. Pi's record, read server-side, is the authority on every
- * payment; the client's copy is never used. Each call to Pi happens under a claim taken with a conditional
- * update, so duplicate and concurrent callbacks (the SDK re-fires them every ~10 s), on any number of
- * instances, make Pi's approve and complete happen at most once.
+ * The server side of the Pi payment handshake. Pi's record, read server-side, is the
+ * authority on every payment; the client's copy is never used. Each call to Pi happens
+ * under a claim taken with a conditional update, so duplicate and concurrent callbacks
+ * (the SDK re-fires them every ~10 s), on any number of instances, make Pi's approve and
+ * complete happen at most once.
  */
 @Service
 public class HandshakeService {
@@ -64,48 +65,55 @@ public class HandshakeService {
 	}
 
 	/**
-	 * cancel: cancels on Pi unless the payment has a transaction, which is never cancelled. pi-sdk-js sends it
-	 * without a token, so an anonymous cancel is allowed; an identified caller must be the payer.
+	 * cancel: cancels on Pi unless the payment has a transaction, which is never
+	 * cancelled. pi-sdk-js sends it without a token, so an anonymous cancel is allowed;
+	 * an identified caller must be the payer.
 	 */
 	public Mono<HandshakeResult> cancel(String rawPaymentId, Optional<Caller> caller) {
-		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.ownedRow(id, caller)
-			.flatMap(row -> {
-				if (row.status() == PaymentStatus.COMPLETED) {
-					return Mono.error(PaymentStateConflictException.of("already_completed",
-							"The payment is completed and cannot be cancelled.", row.status()));
+		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.ownedRow(id, caller).flatMap(row -> {
+			if (row.status() == PaymentStatus.COMPLETED) {
+				return Mono.error(PaymentStateConflictException.of("already_completed",
+						"The payment is completed and cannot be cancelled.", row.status()));
+			}
+			if (row.status().isTerminal()) {
+				return done(row);
+			}
+			if (row.txid() != null) {
+				return Mono.error(HandshakeChecks.hasTransaction(row.status()));
+			}
+			return this.records.read(id).flatMap(record -> {
+				if (PaymentRecordService.txidOf(record) != null) {
+					// Learnt now, kept now; completing it is for incomplete or the
+					// reconciler, not cancel.
+					return this.records.learnTxid(row, record)
+						.then(Mono.error(HandshakeChecks.hasTransaction(row.status())));
 				}
-				if (row.status().isTerminal()) {
-					return done(row);
-				}
-				if (row.txid() != null) {
-					return Mono.error(HandshakeChecks.hasTransaction(row.status()));
-				}
-				return this.records.read(id).flatMap(record -> {
-					if (PaymentRecordService.txidOf(record) != null) {
-						// Learnt now, kept now; completing it is for incomplete or the reconciler, not cancel.
-						return this.records.learnTxid(row, record)
-							.then(Mono.error(HandshakeChecks.hasTransaction(row.status())));
-					}
-					return settleWithRecord(row, record, true, "cancel callback");
-				});
-			}));
+				return settleWithRecord(row, record, true, "cancel callback");
+			});
+		}));
 	}
 
 	/**
-	 * incomplete: the SDK found a payment the app never finished. Pi's record decides: with a transaction it
-	 * is completed through the same path as complete; without one it is cancelled so the user is unblocked.
-	 * Like cancel, it is allowed anonymously, and an identified caller must be the payer.
+	 * incomplete: the SDK found a payment the app never finished. Pi's record decides:
+	 * with a transaction it is completed through the same path as complete; without one
+	 * it is cancelled so the user is unblocked. Like cancel, it is allowed anonymously,
+	 * and an identified caller must be the payer.
 	 */
 	public Mono<HandshakeResult> incomplete(String rawPaymentId, Optional<Caller> caller) {
-		return HandshakeChecks.paymentId(rawPaymentId).flatMap(this.records::read)
+		return HandshakeChecks.paymentId(rawPaymentId)
+			.flatMap(this.records::read)
 			.flatMap(record -> HandshakeChecks.owned(record, caller))
 			.flatMap(record -> this.records.store(record)
 				.flatMap(row -> settleWithRecord(row, record, true, "incomplete callback")));
 	}
 
-	/** error: the SDK reported a client-side error; it is recorded in the payment's history. */
+	/**
+	 * error: the SDK reported a client-side error; it is recorded in the payment's
+	 * history.
+	 */
 	public Mono<HandshakeResult> recordClientError(String rawPaymentId, String error, Optional<Caller> caller) {
-		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.ownedRow(id, caller))
+		return HandshakeChecks.paymentId(rawPaymentId)
+			.flatMap(id -> this.records.ownedRow(id, caller))
 			.flatMap(row -> this.ledger
 				.recordEvent(row.id(), row.status(), row.status(), "client error: " + error, this.clock.instant())
 				.then(done(row)));
@@ -115,7 +123,10 @@ public class HandshakeService {
 		return this.ledger.findByUser(caller.uid(), LIST_LIMIT).map(this.views::of);
 	}
 
-	/** The caller's own payment; someone else's is reported as not found, to not reveal it exists. */
+	/**
+	 * The caller's own payment; someone else's is reported as not found, to not reveal it
+	 * exists.
+	 */
 	public Mono<PaymentView> paymentOf(Caller caller, String rawPaymentId) {
 		return HandshakeChecks.paymentId(rawPaymentId)
 			.flatMap(id -> this.ledger.find(id.value()))
@@ -125,8 +136,9 @@ public class HandshakeService {
 	}
 
 	/**
-	 * Brings a row in line with Pi's record: completed or cancelled on Pi means the same here; a transaction
-	 * gets completed; with {@code cancelWithoutTransaction}, a payment with none is cancelled on Pi.
+	 * Brings a row in line with Pi's record: completed or cancelled on Pi means the same
+	 * here; a transaction gets completed; with {@code cancelWithoutTransaction}, a
+	 * payment with none is cancelled on Pi.
 	 */
 	Mono<HandshakeResult> settleWithRecord(LedgerPayment row, PiPayment record, boolean cancelWithoutTransaction,
 			String why) {
@@ -145,7 +157,8 @@ public class HandshakeService {
 		if (txid != null) {
 			if (row.status() == PaymentStatus.CREATED) {
 				return record.status().developerApproved()
-						? this.records.approvedOnPi(row).flatMap(approved -> this.completions.completeApproved(approved, txid))
+						? this.records.approvedOnPi(row)
+							.flatMap(approved -> this.completions.completeApproved(approved, txid))
 						: Mono.just(HandshakeResult.inProgress(this.views.of(row)));
 			}
 			return this.completions.completeApproved(row, txid);

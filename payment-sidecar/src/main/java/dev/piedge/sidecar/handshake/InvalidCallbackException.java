@@ -5,8 +5,8 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A payment callback the sidecar cannot read: no JSON object, a missing field, or an id or txid that does
- * not match its strict pattern (checked before it goes near a URL).
+ * A payment callback the sidecar cannot read: no JSON object, a missing field, or an id
+ * or txid that does not match its strict pattern (checked before it goes near a URL).
  */
 public final class InvalidCallbackException extends ProblemException {
 
@@ -23,7 +23,8 @@ public final class InvalidCallbackException extends ProblemException {
 	}
 
 	static InvalidCallbackException badTxid() {
-		return new InvalidCallbackException("invalid_txid", "The transaction id is missing or is not 64 hex characters.");
+		return new InvalidCallbackException("invalid_txid",
+				"The transaction id is missing or is not 64 hex characters.");
 	}
 
 }

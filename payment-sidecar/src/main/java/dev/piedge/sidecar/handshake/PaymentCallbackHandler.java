@@ -20,9 +20,10 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * The HTTP side of the payment callbacks that pi-sdk-js and the pi-apps demo send (through the proxy):
- * reads the caller from {@code X-Pi-Identity} and the ids from the JSON body, and answers 200 with the
- * payment, or 202 while another callback is still working on it.
+ * The HTTP side of the payment callbacks that pi-sdk-js and the pi-apps demo send
+ * (through the proxy): reads the caller from {@code X-Pi-Identity} and the ids from the
+ * JSON body, and answers 200 with the payment, or 202 while another callback is still
+ * working on it.
  */
 @Component
 class PaymentCallbackHandler {
@@ -59,7 +60,10 @@ class PaymentCallbackHandler {
 		return callback(request, (body, caller) -> this.handshake.cancel(text(body, "paymentId"), caller));
 	}
 
-	/** Takes only the payment's id, from {@code paymentId} or the demo's {@code payment.identifier}. */
+	/**
+	 * Takes only the payment's id, from {@code paymentId} or the demo's
+	 * {@code payment.identifier}.
+	 */
 	Mono<ServerResponse> incomplete(ServerRequest request) {
 		return callback(request, (body, caller) -> {
 			String id = text(body, "paymentId");
@@ -73,16 +77,16 @@ class PaymentCallbackHandler {
 	Mono<ServerResponse> error(ServerRequest request) {
 		return callback(request, (body, caller) -> {
 			JsonNode error = body.get("error");
-			String text = (error == null || error.isNull()) ? "(none)" : (error.isString() ? error.asString() : error.toString());
+			String text = (error == null || error.isNull()) ? "(none)"
+					: (error.isString() ? error.asString() : error.toString());
 			return this.handshake.recordClientError(text(body, "paymentId"), sanitize(text), caller);
 		});
 	}
 
 	Mono<ServerResponse> payments(ServerRequest request) {
-		return requiredCaller(request)
-			.flatMap(caller -> ServerResponse.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(this.handshake.paymentsOf(caller).collectList(), java.util.List.class));
+		return requiredCaller(request).flatMap(caller -> ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.handshake.paymentsOf(caller).collectList(), java.util.List.class));
 	}
 
 	Mono<ServerResponse> payment(ServerRequest request) {
@@ -101,10 +105,12 @@ class PaymentCallbackHandler {
 	}
 
 	/**
-	 * The body as a JSON object. A functional endpoint's {@code bodyToMono}, unlike {@code @RequestBody}, lets a
-	 * Content-Type that does not parse and a body over {@code spring.http.codecs.max-in-memory-size} through as
-	 * plain exceptions, i.e. 500s. Both are the client's mistakes, so they get the answers Spring gives an
-	 * annotated controller: 415 and 413. A Content-Type that does not parse fails synchronously, hence the defer.
+	 * The body as a JSON object. A functional endpoint's {@code bodyToMono}, unlike
+	 * {@code @RequestBody}, lets a Content-Type that does not parse and a body over
+	 * {@code spring.http.codecs.max-in-memory-size} through as plain exceptions, i.e.
+	 * 500s. Both are the client's mistakes, so they get the answers Spring gives an
+	 * annotated controller: 415 and 413. A Content-Type that does not parse fails
+	 * synchronously, hence the defer.
 	 */
 	private static Mono<JsonNode> jsonObject(ServerRequest request) {
 		return Mono.defer(() -> request.bodyToMono(JsonNode.class))

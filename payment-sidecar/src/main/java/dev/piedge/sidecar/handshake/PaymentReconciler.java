@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Converges payments left mid-flight (an instance died holding a claim, or a txid was stored but Pi's
- * complete never answered) with Pi's record: shortly after start-up and then on a schedule. It completes
- * what has a transaction and follows Pi on completed or cancelled payments; it never cancels a payment the
- * user may still be signing.
+ * Converges payments left mid-flight (an instance died holding a claim, or a txid was
+ * stored but Pi's complete never answered) with Pi's record: shortly after start-up and
+ * then on a schedule. It completes what has a transaction and follows Pi on completed or
+ * cancelled payments; it never cancels a payment the user may still be signing.
  */
 @Component
 class PaymentReconciler {
@@ -56,13 +56,17 @@ class PaymentReconciler {
 			.then();
 	}
 
-	/** One payment; a failure is logged and left for the next run, never stopping the others. */
+	/**
+	 * One payment; a failure is logged and left for the next run, never stopping the
+	 * others.
+	 */
 	Mono<Void> converge(LedgerPayment row) {
 		return this.pi.get(PaymentId.of(row.piPaymentId()))
 			.flatMap(record -> this.handshake.settleWithRecord(row, record, false, "reconciler"))
 			.doOnNext(result -> {
 				if (!result.payment().status().equals(row.status().name())) {
-					log.info("Reconciled payment {}: {} -> {}", row.piPaymentId(), row.status(), result.payment().status());
+					log.info("Reconciled payment {}: {} -> {}", row.piPaymentId(), row.status(),
+							result.payment().status());
 				}
 			})
 			.onErrorResume(ex -> {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Pi's record of a payment, read server-side, and its mirror in the ledger: a payment is stored the first
- * time it is seen, from Pi's facts, never from the client's copy.
+ * Pi's record of a payment, read server-side, and its mirror in the ledger: a payment is
+ * stored the first time it is seen, from Pi's facts, never from the client's copy.
  */
 @Service
 class PaymentRecordService {
@@ -48,17 +48,20 @@ class PaymentRecordService {
 	}
 
 	/**
-	 * The ledger row, if the caller (when there is one) is the payer. A payment seen for the first time is
-	 * created from Pi's record only after that check, so a stranger's callback leaves nothing in the ledger.
+	 * The ledger row, if the caller (when there is one) is the payer. A payment seen for
+	 * the first time is created from Pi's record only after that check, so a stranger's
+	 * callback leaves nothing in the ledger.
 	 */
 	Mono<LedgerPayment> ownedRow(PaymentId id, Optional<Caller> caller) {
 		return this.ledger.find(id.value())
 			.flatMap(row -> HandshakeChecks.owned(row, caller))
-			.switchIfEmpty(Mono.defer(() -> read(id).flatMap(record -> HandshakeChecks.owned(record, caller))
-				.flatMap(this::store)));
+			.switchIfEmpty(Mono
+				.defer(() -> read(id).flatMap(record -> HandshakeChecks.owned(record, caller)).flatMap(this::store)));
 	}
 
-	/** Stores the payment as CREATED unless the ledger has it; returns the row either way. */
+	/**
+	 * Stores the payment as CREATED unless the ledger has it; returns the row either way.
+	 */
 	Mono<LedgerPayment> store(PiPayment record) {
 		return this.ledger.insertIfAbsent(new NewLedgerPayment(record.identifier(), record.userUid(),
 				(record.direction() != null) ? record.direction() : "unknown", record.network(), record.amount(),
@@ -68,15 +71,16 @@ class PaymentRecordService {
 	/** Pi's record says approved: the ledger follows, whoever wins the transition. */
 	Mono<LedgerPayment> approvedOnPi(LedgerPayment row) {
 		return this.ledger
-			.transition(row.piPaymentId(), PaymentStatus.CREATED, PaymentStatus.APPROVED, null, null,
-					"approved on Pi", this.clock.instant())
+			.transition(row.piPaymentId(), PaymentStatus.CREATED, PaymentStatus.APPROVED, null, null, "approved on Pi",
+					this.clock.instant())
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
 	}
 
 	/** Stores the txid Pi reports, unless one is stored already. */
 	Mono<Void> learnTxid(LedgerPayment row, PiPayment record) {
 		String txid = txidOf(record);
-		return (txid == null) ? Mono.empty() : this.ledger.storeTxid(row.piPaymentId(), txid, this.clock.instant()).then();
+		return (txid == null) ? Mono.empty()
+				: this.ledger.storeTxid(row.piPaymentId(), txid, this.clock.instant()).then();
 	}
 
 	static String txidOf(PiPayment record) {

@@ -8,8 +8,9 @@ import dev.piedge.sidecar.ledger.PaymentStatus;
 import org.springframework.http.HttpStatus;
 
 /**
- * The payment's state rules the action out: cancelled, failed, not yet approved, already completed with
- * another txid, or holding a transaction that must not be cancelled. The body names the current status.
+ * The payment's state rules the action out: cancelled, failed, not yet approved, already
+ * completed with another txid, or holding a transaction that must not be cancelled. The
+ * body names the current status.
  */
 public final class PaymentStateConflictException extends ProblemException {
 

@@ -6,8 +6,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Pi could not be asked, or answered in a way the handshake cannot use. The payment is left unchanged and
- * retryable: the SDK's next callback or the reconciler tries again.
+ * Pi could not be asked, or answered in a way the handshake cannot use. The payment is
+ * left unchanged and retryable: the SDK's next callback or the reconciler tries again.
  */
 public final class PiApiProblemException extends ProblemException {
 
@@ -20,7 +20,8 @@ public final class PiApiProblemException extends ProblemException {
 
 	static PiApiProblemException unavailable(long retryAfterSeconds) {
 		return new PiApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "pi_api_unavailable",
-				"The Pi API is unavailable; the payment is unchanged and can be retried.", Math.max(1, retryAfterSeconds));
+				"The Pi API is unavailable; the payment is unchanged and can be retried.",
+				Math.max(1, retryAfterSeconds));
 	}
 
 	static PiApiProblemException refused(String piCode) {

@@ -26,9 +26,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The ledger side of Pi's answers: completing (with the outbox event in the same transaction),
- * cancelling, failing, and giving a claim back when Pi could not be asked. Shared by the callbacks and
- * the reconciler, so every path settles a payment the same way.
+ * The ledger side of Pi's answers: completing (with the outbox event in the same
+ * transaction), cancelling, failing, and giving a claim back when Pi could not be asked.
+ * Shared by the callbacks and the reconciler, so every path settles a payment the same
+ * way.
  */
 @Service
 class SettlementService {
@@ -57,7 +58,10 @@ class SettlementService {
 		this.clock = clock;
 	}
 
-	/** Calls Pi's complete for a payment this caller has claimed (its txid already stored). */
+	/**
+	 * Calls Pi's complete for a payment this caller has claimed (its txid already
+	 * stored).
+	 */
 	Mono<LedgerPayment> completeWithPi(LedgerPayment claimed, UUID token, String txid) {
 		return this.pi.complete(PaymentId.of(claimed.piPaymentId()), TxId.of(txid))
 			.then(Mono.defer(() -> markCompleted(claimed, token, txid, "completed on Pi")))
@@ -70,8 +74,8 @@ class SettlementService {
 							.then(Mono.error(CompletionRefusedException.txidMismatch()));
 					case "verification_failed":
 						String reason = "verification_failed" + ex.verificationError().map(v -> ": " + v).orElse("");
-						return markFailed(claimed, token, reason)
-							.then(Mono.error(CompletionRefusedException.verificationFailed(ex.verificationError().orElse(null))));
+						return markFailed(claimed, token, reason).then(Mono
+							.error(CompletionRefusedException.verificationFailed(ex.verificationError().orElse(null))));
 					case "cancelled_payment":
 						return markCancelled(claimed, token, "Pi: cancelled_payment")
 							.then(Mono.error(PaymentStateConflictException.of("payment_cancelled",
@@ -83,7 +87,10 @@ class SettlementService {
 			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> giveBack(claimed, token, ex));
 	}
 
-	/** Calls Pi's cancel for a payment this caller has claimed; never used once a transaction exists. */
+	/**
+	 * Calls Pi's cancel for a payment this caller has claimed; never used once a
+	 * transaction exists.
+	 */
 	Mono<LedgerPayment> cancelWithPi(LedgerPayment claimed, UUID token, String reason) {
 		return this.pi.cancel(PaymentId.of(claimed.piPaymentId()))
 			.then(Mono.defer(() -> markCancelled(claimed, token, reason)))
@@ -92,10 +99,11 @@ class SettlementService {
 					case "cancelled_payment":
 						return markCancelled(claimed, token, "Pi: cancelled_payment");
 					case "payment_tx_present":
-						return release(claimed, token).then(Mono.error(HandshakeChecks.hasTransaction(claimed.status())));
+						return release(claimed, token)
+							.then(Mono.error(HandshakeChecks.hasTransaction(claimed.status())));
 					case "already_completed":
-						return release(claimed, token).then(Mono.error(PaymentStateConflictException.of(
-								"already_completed", "Pi says the payment is completed.", claimed.status())));
+						return release(claimed, token).then(Mono.error(PaymentStateConflictException
+							.of("already_completed", "Pi says the payment is completed.", claimed.status())));
 					default:
 						return giveBack(claimed, token, ex);
 				}
@@ -104,8 +112,9 @@ class SettlementService {
 	}
 
 	/**
-	 * Records COMPLETED and, in the same transaction, the fulfilment event; exactly one caller wins the
-	 * transition, and the outbox holds at most one event per payment. A lost race returns the current row.
+	 * Records COMPLETED and, in the same transaction, the fulfilment event; exactly one
+	 * caller wins the transition, and the outbox holds at most one event per payment. A
+	 * lost race returns the current row.
 	 */
 	Mono<LedgerPayment> markCompleted(LedgerPayment row, UUID token, String txid, String reason) {
 		Instant now = this.clock.instant();
@@ -140,12 +149,17 @@ class SettlementService {
 		return this.ledger.release(claimed.piPaymentId(), token, this.clock.instant());
 	}
 
-	/** Gives the claim back and answers with what went wrong; the payment stays as it was, retryable. */
+	/**
+	 * Gives the claim back and answers with what went wrong; the payment stays as it was,
+	 * retryable.
+	 */
 	<T> Mono<T> giveBack(LedgerPayment claimed, UUID token, Throwable failure) {
 		return release(claimed, token).then(Mono.error(asProblem(failure)));
 	}
 
-	/** How a failed Pi call is told to the client; the payment is unchanged in every case. */
+	/**
+	 * How a failed Pi call is told to the client; the payment is unchanged in every case.
+	 */
 	static Throwable asProblem(Throwable failure) {
 		if (failure instanceof ProblemException) {
 			return failure;

@@ -26,9 +26,10 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Reads the caller from the proxy's signed {@code X-Pi-Identity} header, verified against the proxy's
- * JWKS (fetched and cached by Spring Security's reactive Nimbus decoder, refreshed for unknown key ids).
- * A bare {@code X-Pi-Uid} is never trusted: anyone who can reach the sidecar could send one.
+ * Reads the caller from the proxy's signed {@code X-Pi-Identity} header, verified against
+ * the proxy's JWKS (fetched and cached by Spring Security's reactive Nimbus decoder,
+ * refreshed for unknown key ids). A bare {@code X-Pi-Uid} is never trusted: anyone who
+ * can reach the sidecar could send one.
  */
 @Service
 public class CallerIdentityService {
@@ -53,7 +54,10 @@ public class CallerIdentityService {
 		this.decoder = decoder;
 	}
 
-	/** The verified caller; empty without the header; {@link InvalidIdentityException} if it does not verify. */
+	/**
+	 * The verified caller; empty without the header; {@link InvalidIdentityException} if
+	 * it does not verify.
+	 */
 	public Mono<Optional<Caller>> caller(HttpHeaders headers) {
 		List<String> values = headers.get(IDENTITY_HEADER);
 		if (values == null || values.isEmpty()) {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the sidecar checks that a caller's identity came from auth-proxy ({@code pi.identity.*}).
+ * How the sidecar checks that a caller's identity came from auth-proxy
+ * ({@code pi.identity.*}).
  *
  * @param jwksUri the proxy's {@code /.well-known/jwks.json}
  * @param issuer the {@code iss} the proxy signs with

@@ -5,8 +5,9 @@ import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * An {@code X-Pi-Identity} header was sent but is not a valid assertion from the proxy: bad signature,
- * unknown key, wrong issuer or audience, or expired. Refused rather than treated as anonymous.
+ * An {@code X-Pi-Identity} header was sent but is not a valid assertion from the proxy:
+ * bad signature, unknown key, wrong issuer or audience, or expired. Refused rather than
+ * treated as anonymous.
  */
 public final class InvalidIdentityException extends ProblemException {
 

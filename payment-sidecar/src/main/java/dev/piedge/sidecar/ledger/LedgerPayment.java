@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param status where the payment stands
  * @param txid the blockchain transaction id, stored the moment it is learnt
  * @param failureReason why it was rejected, cancelled or failed
- * @param pendingAction the Pi call an instance has claimed ({@code approve}, {@code complete}, {@code cancel})
+ * @param pendingAction the Pi call an instance has claimed ({@code approve},
+ * {@code complete}, {@code cancel})
  * @param claimToken the claim's token, known only to the claiming instance
  * @param claimedUntil when the claim expires
  * @param version bumped on every change

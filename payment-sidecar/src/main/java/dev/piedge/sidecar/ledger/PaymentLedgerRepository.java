@@ -20,9 +20,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The ledger's SQL. Every change of status or claim is one conditional {@code UPDATE … RETURNING}: it
- * succeeds for exactly one caller, whichever instance it runs on, and the others see an empty result.
- * Each status change also appends a {@code payment_event} row; callers wrap both in one transaction.
+ * The ledger's SQL. Every change of status or claim is one conditional
+ * {@code UPDATE … RETURNING}: it succeeds for exactly one caller, whichever instance it
+ * runs on, and the others see an empty result. Each status change also appends a
+ * {@code payment_event} row; callers wrap both in one transaction.
  */
 @Repository
 public class PaymentLedgerRepository {
@@ -48,7 +49,8 @@ public class PaymentLedgerRepository {
 	/** The caller's own payments, newest first. */
 	public Flux<LedgerPayment> findByUser(String userUid, int limit) {
 		return this.db
-			.sql("SELECT " + COLUMNS + " FROM payment WHERE user_uid = :uid ORDER BY created_at DESC, id DESC LIMIT :limit")
+			.sql("SELECT " + COLUMNS
+					+ " FROM payment WHERE user_uid = :uid ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.bind("uid", userUid)
 			.bind("limit", limit)
 			.map(MAPPER)
@@ -76,11 +78,12 @@ public class PaymentLedgerRepository {
 	}
 
 	/**
-	 * Claims the right to call Pi for this payment, if it is in {@code expected} status and nobody holds an
-	 * unexpired claim. With a {@code txid}, also stores it, unless a different one is already stored.
+	 * Claims the right to call Pi for this payment, if it is in {@code expected} status
+	 * and nobody holds an unexpired claim. With a {@code txid}, also stores it, unless a
+	 * different one is already stored.
 	 */
-	public Mono<LedgerPayment> claim(String piPaymentId, PaymentStatus expected, String action, String txid,
-			UUID token, Instant now, Duration lease) {
+	public Mono<LedgerPayment> claim(String piPaymentId, PaymentStatus expected, String action, String txid, UUID token,
+			Instant now, Duration lease) {
 		return this.db
 			.sql("UPDATE payment SET pending_action = :action, claim_token = :token, claimed_until = :until, "
 					+ "txid = COALESCE(:txid, txid), version = version + 1, updated_at = :now "
@@ -98,7 +101,9 @@ public class PaymentLedgerRepository {
 			.one();
 	}
 
-	/** Stores a txid learnt outside a claim (e.g. from Pi's record), unless one is stored. */
+	/**
+	 * Stores a txid learnt outside a claim (e.g. from Pi's record), unless one is stored.
+	 */
 	public Mono<LedgerPayment> storeTxid(String piPaymentId, String txid, Instant now) {
 		return this.db
 			.sql("UPDATE payment SET txid = :txid, version = version + 1, updated_at = :now "
@@ -111,9 +116,9 @@ public class PaymentLedgerRepository {
 	}
 
 	/**
-	 * Moves the payment from {@code from} to {@code to}, drops any claim, and stores {@code txid} if none is
-	 * stored yet. With a token, only the holder of that claim may do so. Empty when another caller got there
-	 * first.
+	 * Moves the payment from {@code from} to {@code to}, drops any claim, and stores
+	 * {@code txid} if none is stored yet. With a token, only the holder of that claim may
+	 * do so. Empty when another caller got there first.
 	 */
 	public Mono<LedgerPayment> transition(String piPaymentId, PaymentStatus from, PaymentStatus to, UUID token,
 			String txid, String reason, Instant now) {
@@ -121,8 +126,8 @@ public class PaymentLedgerRepository {
 		DatabaseClient.GenericExecuteSpec spec = this.db
 			.sql("UPDATE payment SET status = :to, pending_action = NULL, claim_token = NULL, claimed_until = NULL, "
 					+ "txid = COALESCE(txid, :txid), failure_reason = COALESCE(:reason, failure_reason), "
-					+ "version = version + 1, updated_at = :now "
-					+ "WHERE pi_payment_id = :id AND status = :from" + tokenCondition + " RETURNING " + COLUMNS)
+					+ "version = version + 1, updated_at = :now " + "WHERE pi_payment_id = :id AND status = :from"
+					+ tokenCondition + " RETURNING " + COLUMNS)
 			.bind("to", to.name())
 			.bind("txid", Parameter.fromOrEmpty(txid, String.class))
 			.bind("reason", Parameter.fromOrEmpty(reason, String.class))
@@ -132,23 +137,27 @@ public class PaymentLedgerRepository {
 		if (token != null) {
 			spec = spec.bind("token", token);
 		}
-		return spec.map(MAPPER)
-			.one()
-			.flatMap(row -> recordEvent(row.id(), from, to, reason, now).thenReturn(row));
+		return spec.map(MAPPER).one().flatMap(row -> recordEvent(row.id(), from, to, reason, now).thenReturn(row));
 	}
 
-	/** Gives up a claim without changing status, so the next callback or the reconciler can retry. */
+	/**
+	 * Gives up a claim without changing status, so the next callback or the reconciler
+	 * can retry.
+	 */
 	public Mono<Void> release(String piPaymentId, UUID token, Instant now) {
-		return this.db
-			.sql("UPDATE payment SET pending_action = NULL, claim_token = NULL, claimed_until = NULL, updated_at = :now "
-					+ "WHERE pi_payment_id = :id AND claim_token = :token")
+		return this.db.sql(
+				"UPDATE payment SET pending_action = NULL, claim_token = NULL, claimed_until = NULL, updated_at = :now "
+						+ "WHERE pi_payment_id = :id AND claim_token = :token")
 			.bind("now", utc(now))
 			.bind("id", piPaymentId)
 			.bind("token", token)
 			.then();
 	}
 
-	/** Appends to the payment's history; a note with no status change repeats the current status. */
+	/**
+	 * Appends to the payment's history; a note with no status change repeats the current
+	 * status.
+	 */
 	public Mono<Void> recordEvent(long paymentRowId, PaymentStatus from, PaymentStatus to, String reason, Instant now) {
 		return this.db
 			.sql("INSERT INTO payment_event (payment_id, from_status, to_status, reason, occurred_at) "
@@ -162,8 +171,8 @@ public class PaymentLedgerRepository {
 	}
 
 	/**
-	 * Rows the reconciler should converge: claims that expired mid-call, and open payments (CREATED or
-	 * APPROVED) untouched since {@code quietSince}.
+	 * Rows the reconciler should converge: claims that expired mid-call, and open
+	 * payments (CREATED or APPROVED) untouched since {@code quietSince}.
 	 */
 	public Flux<LedgerPayment> findUnsettled(Instant now, Instant quietSince, int limit) {
 		return this.db
@@ -190,7 +199,8 @@ public class PaymentLedgerRepository {
 				row.get("txid", String.class), row.get("failure_reason", String.class),
 				row.get("pending_action", String.class), row.get("claim_token", UUID.class),
 				instant(row.get("claimed_until", OffsetDateTime.class)), row.get("version", Long.class),
-				instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("updated_at", OffsetDateTime.class)));
+				instant(row.get("created_at", OffsetDateTime.class)),
+				instant(row.get("updated_at", OffsetDateTime.class)));
 	}
 
 	private static Instant instant(OffsetDateTime value) {

@@ -1,8 +1,8 @@
 package dev.piedge.sidecar.ledger;
 
 /**
- * Where a payment stands in the ledger. CREATED → APPROVED → COMPLETED is the happy path; REJECTED,
- * CANCELLED and FAILED are terminal.
+ * Where a payment stands in the ledger. CREATED → APPROVED → COMPLETED is the happy path;
+ * REJECTED, CANCELLED and FAILED are terminal.
  */
 public enum PaymentStatus {
 

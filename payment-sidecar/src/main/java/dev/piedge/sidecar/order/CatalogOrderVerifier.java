@@ -10,8 +10,9 @@ import dev.piedge.pi.client.PiPayment;
 import reactor.core.publisher.Mono;
 
 /**
- * Accepts a payment whose metadata names a catalog product and whose amount is exactly that product's
- * price (compared as decimals, so 3.14 equals 3.140), and whose memo matches when the product sets one.
+ * Accepts a payment whose metadata names a catalog product and whose amount is exactly
+ * that product's price (compared as decimals, so 3.14 equals 3.140), and whose memo
+ * matches when the product sets one.
  */
 class CatalogOrderVerifier implements OrderVerifier {
 
@@ -21,7 +22,8 @@ class CatalogOrderVerifier implements OrderVerifier {
 
 	CatalogOrderVerifier(OrderVerificationProperties.Catalog catalog) {
 		this.productKey = catalog.productKey();
-		this.products = catalog.products().stream()
+		this.products = catalog.products()
+			.stream()
 			.collect(Collectors.toUnmodifiableMap(OrderVerificationProperties.Product::id, Function.identity()));
 	}
 

@@ -13,8 +13,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Asks the shop's backend: POSTs Pi's record of the payment and approves only on a 2xx within the timeout.
- * Anything else refuses; the backend's answer body is never read or echoed.
+ * Asks the shop's backend: POSTs Pi's record of the payment and approves only on a 2xx
+ * within the timeout. Anything else refuses; the backend's answer body is never read or
+ * echoed.
  */
 class HookOrderVerifier implements OrderVerifier {
 
@@ -39,7 +40,8 @@ class HookOrderVerifier implements OrderVerifier {
 				.thenReturn(response.statusCode().is2xxSuccessful() ? OrderVerdict.accept()
 						: OrderVerdict.refuse("verification hook answered " + response.statusCode().value())))
 			.timeout(this.hook.timeout())
-			.onErrorResume(ex -> Mono.just(OrderVerdict.refuse("verification hook failed: " + ex.getClass().getSimpleName())));
+			.onErrorResume(
+					ex -> Mono.just(OrderVerdict.refuse("verification hook failed: " + ex.getClass().getSimpleName())));
 	}
 
 	private static Map<String, Object> body(PiPayment payment) {

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the sidecar checks, before approving, that a payment is for something the shop sells
- * ({@code pi.payments.verification.*}). There is no default mode: a shop must choose one.
+ * How the sidecar checks, before approving, that a payment is for something the shop
+ * sells ({@code pi.payments.verification.*}). There is no default mode: a shop must
+ * choose one.
  *
  * @param mode {@code catalog}, {@code hook} or {@code accept-all}
  * @param catalog the product table, for {@code catalog}

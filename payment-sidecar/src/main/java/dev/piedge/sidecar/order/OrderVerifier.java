@@ -5,7 +5,8 @@ import dev.piedge.pi.client.PiPayment;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides whether a payment, as Pi's own record describes it, is for something the shop sells.
+ * Decides whether a payment, as Pi's own record describes it, is for something the shop
+ * sells.
  */
 public interface OrderVerifier {
 

@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the sidecar retries Pi's state-changing payment calls ({@code pi.payments.pi-calls.*}).
+ * How the sidecar retries Pi's state-changing payment calls
+ * ({@code pi.payments.pi-calls.*}).
  *
  * @param maxAttempts attempts per call, the first included
  * @param minBackoff first backoff; doubles up to {@code maxBackoff}, with jitter
  * @param maxBackoff longest backoff between attempts
- * @param maxRetryAfter a {@code Retry-After} longer than this is not waited for: the callback gets a 503
- * and the payment stays retryable
+ * @param maxRetryAfter a {@code Retry-After} longer than this is not waited for: the
+ * callback gets a 503 and the payment stays retryable
  */
 @Validated
 @ConfigurationProperties("pi.payments.pi-calls")

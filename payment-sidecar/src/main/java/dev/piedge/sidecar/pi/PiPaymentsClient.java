@@ -20,10 +20,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Pi's payment calls as the handshake needs them. Reads are retried by the shared client. A state-changing
- * call (approve, complete, cancel) whose outcome is unknown (timeout, 5xx, 429) is retried with backoff,
- * jitter and Pi's {@code Retry-After}; before each retry Pi's record is read back, and if the call already
- * took effect that record is the result. So a retry never asks Pi to do a thing twice.
+ * Pi's payment calls as the handshake needs them. Reads are retried by the shared client.
+ * A state-changing call (approve, complete, cancel) whose outcome is unknown (timeout,
+ * 5xx, 429) is retried with backoff, jitter and Pi's {@code Retry-After}; before each
+ * retry Pi's record is read back, and if the call already took effect that record is the
+ * result. So a retry never asks Pi to do a thing twice.
  */
 @Component
 public class PiPaymentsClient {
@@ -67,7 +68,10 @@ public class PiPaymentsClient {
 		});
 	}
 
-	/** Pi's record, or empty if it cannot be read right now (the call is then simply retried). */
+	/**
+	 * Pi's record, or empty if it cannot be read right now (the call is then simply
+	 * retried).
+	 */
 	private Mono<PiPayment> readBack(PaymentId id) {
 		return this.pi.getPayment(id).onErrorResume(PiApiUnavailableException.class, ex -> Mono.empty());
 	}
@@ -90,7 +94,9 @@ public class PiPaymentsClient {
 				|| unavailable.reason() == PiApiUnavailableException.Reason.BAD_RESPONSE) {
 			return false;
 		}
-		return unavailable.retryAfter().map(delay -> delay.compareTo(this.properties.maxRetryAfter()) <= 0).orElse(true);
+		return unavailable.retryAfter()
+			.map(delay -> delay.compareTo(this.properties.maxRetryAfter()) <= 0)
+			.orElse(true);
 	}
 
 	private static Optional<Duration> retryAfter(Throwable failure) {

@@ -32,8 +32,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * One application context for every fulfilment integration test: the real embedded PostgreSQL, WireMock as
- * the backend, a hand-moved clock and fast relay settings.
+ * One application context for every fulfilment integration test: the real embedded
+ * PostgreSQL, WireMock as the backend, a hand-moved clock and fast relay settings.
  */
 @SpringBootTest(classes = { PaymentSidecarApplication.class, TestClockConfiguration.class })
 @ActiveProfiles("test")
@@ -43,7 +43,8 @@ abstract class FulfillmentIntegrationTestSupport {
 
 	static final String PATH = "/pi/webhooks";
 
-	// Generous for a 2-core CI machine: a timed-out request may still reach the backend, and then count twice.
+	// Generous for a 2-core CI machine: a timed-out request may still reach the backend,
+	// and then count twice.
 	static final Duration TIMEOUT = Duration.ofSeconds(2);
 
 	static final WireMockServer backend = new WireMockServer(options().dynamicPort());
@@ -100,8 +101,9 @@ abstract class FulfillmentIntegrationTestSupport {
 
 	/** The outbox rows for one ledger row (normally zero or one). */
 	List<Map<String, Object>> events(long paymentRowId) {
-		return this.db.sql("SELECT id, user_uid, event_type, payload::text AS payload, attempts, next_attempt_at, "
-				+ "claimed_until, delivered_at, last_error, created_at FROM outbox_event WHERE payment_id = :id")
+		return this.db
+			.sql("SELECT id, user_uid, event_type, payload::text AS payload, attempts, next_attempt_at, "
+					+ "claimed_until, delivered_at, last_error, created_at FROM outbox_event WHERE payment_id = :id")
 			.bind("id", paymentRowId)
 			.fetch()
 			.all()

@@ -29,8 +29,9 @@ class FulfillmentOutboxIntegrationTests extends FulfillmentIntegrationTestSuppor
 		String piPaymentId = "pay-" + UUID.randomUUID();
 		long row = insertPayment(piPaymentId, "uid-twice");
 
-		StepVerifier.create(this.outbox.paymentCompleted(row, "uid-twice", completedPayment(piPaymentId, "uid-twice", "1.5"))
-			.then(this.outbox.paymentCompleted(row, "uid-twice", completedPayment(piPaymentId, "uid-twice", "99"))))
+		StepVerifier
+			.create(this.outbox.paymentCompleted(row, "uid-twice", completedPayment(piPaymentId, "uid-twice", "1.5"))
+				.then(this.outbox.paymentCompleted(row, "uid-twice", completedPayment(piPaymentId, "uid-twice", "99"))))
 			.expectComplete()
 			.verify(WAIT);
 
@@ -87,8 +88,9 @@ class FulfillmentOutboxIntegrationTests extends FulfillmentIntegrationTestSuppor
 		String piPaymentId = "pay-" + UUID.randomUUID();
 		long row = insertPayment(piPaymentId, "uid-exact");
 
-		StepVerifier.create(this.outbox.paymentCompleted(row, "uid-exact",
-				completedPayment(piPaymentId, "uid-exact", "12345678901234567890.1234567")))
+		StepVerifier
+			.create(this.outbox.paymentCompleted(row, "uid-exact",
+					completedPayment(piPaymentId, "uid-exact", "12345678901234567890.1234567")))
 			.expectComplete()
 			.verify(WAIT);
 
@@ -105,7 +107,8 @@ class FulfillmentOutboxIntegrationTests extends FulfillmentIntegrationTestSuppor
 		String piPaymentId = "pay-" + UUID.randomUUID();
 		long row = insertPayment(piPaymentId, "uid-owner");
 
-		StepVerifier.create(this.outbox.paymentCompleted(row, "uid-owner", completedPayment(piPaymentId, "uid-other", "1")))
+		StepVerifier
+			.create(this.outbox.paymentCompleted(row, "uid-owner", completedPayment(piPaymentId, "uid-other", "1")))
 			.expectError(IllegalArgumentException.class)
 			.verify(WAIT);
 

@@ -47,7 +47,8 @@ class FulfillmentPropertiesTests {
 		this.contextRunner.withPropertyValues("pi.payments.fulfillment.url=https://backend.example/pi/webhooks")
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("pi.payments.fulfillment.secret is required when pi.payments.fulfillment.url is set"));
+				.hasMessageContaining(
+						"pi.payments.fulfillment.secret is required when pi.payments.fulfillment.url is set"));
 	}
 
 	@Test
@@ -73,13 +74,15 @@ class FulfillmentPropertiesTests {
 
 	@Test
 	void rejectsAShortSecret() {
-		assertThatIllegalArgumentException().isThrownBy(() -> properties(URI.create("https://backend.example/hook"), "short"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties(URI.create("https://backend.example/hook"), "short"))
 			.withMessageContaining("pi.payments.fulfillment.secret must be at least 32 characters");
 	}
 
 	@Test
 	void rejectsAUrlThatIsNotHttp() {
-		assertThatIllegalArgumentException().isThrownBy(() -> properties(URI.create("ftp://backend.example/hook"), SECRET))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties(URI.create("ftp://backend.example/hook"), SECRET))
 			.withMessageContaining("pi.payments.fulfillment.url must be an absolute http(s) URL");
 	}
 
@@ -87,7 +90,8 @@ class FulfillmentPropertiesTests {
 	void rejectsAClaimTimeoutThatADeliveryCouldOutlast() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(30), Duration.ofSeconds(1), 20,
-					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1)))
+					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30),
+					Duration.ofHours(1)))
 			.withMessageContaining("claim-timeout (PT30S) must be longer than pi.payments.fulfillment.timeout");
 	}
 
@@ -95,7 +99,8 @@ class FulfillmentPropertiesTests {
 	void rejectsAMinimumBackoffAboveTheMaximum() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(5), Duration.ofSeconds(1), 20,
-					Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1)))
+					Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(30),
+					Duration.ofHours(1)))
 			.withMessageContaining("min-backoff (PT2H) must not be longer than max-backoff (PT1H)");
 	}
 
@@ -103,7 +108,8 @@ class FulfillmentPropertiesTests {
 	void rejectsABatchSizeOutOfRange() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FulfillmentProperties(null, null, Duration.ofSeconds(5), Duration.ofSeconds(1), 0,
-					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1)))
+					Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(30),
+					Duration.ofHours(1)))
 			.withMessageContaining("batch-size must be between 1 and 1000");
 	}
 

@@ -88,14 +88,15 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 	void retriesWithGrowingBackoffWhileTheBackendIsDownThenDeliversExactlyOnce() {
 		String piPaymentId = "pay-" + UUID.randomUUID();
 		long row = insertPayment(piPaymentId, "uid-retry");
-		backend.stubFor(post(urlEqualTo(PATH)).willReturn(
-				aResponse().withStatus(500).withBody("{\"error\":\"db password is hunter2\"}")));
+		backend.stubFor(post(urlEqualTo(PATH))
+			.willReturn(aResponse().withStatus(500).withBody("{\"error\":\"db password is hunter2\"}")));
 
 		this.outbox.paymentCompleted(row, "uid-retry", completedPayment(piPaymentId, "uid-retry", "1")).block(WAIT);
 
 		awaitUntil("the first attempt fails", () -> attempts(row) == 1);
 		Map<String, Object> first = event(row);
-		// The status only: the backend's body (which here leaks a password) is never stored.
+		// The status only: the backend's body (which here leaks a password) is never
+		// stored.
 		assertThat(first.get("last_error")).isEqualTo("HTTP 500");
 		assertThat(first.get("delivered_at")).isNull();
 		assertThat(delayAfter(first, TestClockConfiguration.START)).isBetween(Duration.ofMillis(800),
@@ -142,7 +143,8 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 			rows.add(insertPayment("pay-" + UUID.randomUUID(), "uid-concurrent-" + i));
 		}
 		Instant due = TestClockConfiguration.START.plusSeconds(60);
-		// Enqueued in one transaction and not due yet, so that all 30 become due for every poller at once.
+		// Enqueued in one transaction and not due yet, so that all 30 become due for
+		// every poller at once.
 		Flux.fromIterable(rows)
 			.concatMap(row -> this.outbox.paymentCompleted(row, "uid-concurrent-" + row,
 					completedPayment("pay-concurrent-" + row, "uid-concurrent-" + row, "1")))
@@ -157,14 +159,15 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 		assertThat(backend.findAll(postRequestedFor(urlEqualTo(PATH)))).isEmpty();
 
 		this.clock.set(due);
-		// Eight polls at once, plus the relay's own loop: like nine instances sharing one database.
-		Flux.range(0, 8)
-			.flatMap(i -> this.relay.pollOnce().subscribeOn(Schedulers.parallel()))
-			.then()
-			.block(WAIT);
-		awaitUntil("every event is delivered or has failed", () -> rows.stream().map(this::event)
-			.allMatch(event -> event.get("delivered_at") != null || (Integer) event.get("attempts") > 0));
-		// A failed attempt would legitimately cause a second request (at least once), so rule it out first.
+		// Eight polls at once, plus the relay's own loop: like nine instances sharing one
+		// database.
+		Flux.range(0, 8).flatMap(i -> this.relay.pollOnce().subscribeOn(Schedulers.parallel())).then().block(WAIT);
+		awaitUntil("every event is delivered or has failed",
+				() -> rows.stream()
+					.map(this::event)
+					.allMatch(event -> event.get("delivered_at") != null || (Integer) event.get("attempts") > 0));
+		// A failed attempt would legitimately cause a second request (at least once), so
+		// rule it out first.
 		assertThat(rows).allSatisfy(row -> assertThat(event(row)).containsEntry("attempts", 0)
 			.hasEntrySatisfying("delivered_at", deliveredAt -> assertThat(deliveredAt).isNotNull()));
 

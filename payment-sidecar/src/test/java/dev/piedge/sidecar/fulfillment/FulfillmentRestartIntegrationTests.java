@@ -40,8 +40,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stops the whole application and starts a new one on the same PostgreSQL data directory, as a deploy or a
- * crash would: an event queued by the first run is delivered by the second once it is due.
+ * Stops the whole application and starts a new one on the same PostgreSQL data directory,
+ * as a deploy or a crash would: an event queued by the first run is delivered by the
+ * second once it is due.
  */
 class FulfillmentRestartIntegrationTests {
 
@@ -73,15 +74,16 @@ class FulfillmentRestartIntegrationTests {
 		Instant due = TestClockConfiguration.START.plus(Duration.ofMinutes(10));
 		long row;
 		UUID eventId;
-		// First run: no backend URL yet, so the relay keeps the event queued instead of dropping it.
+		// First run: no backend URL yet, so the relay keeps the event queued instead of
+		// dropping it.
 		try (ConfigurableApplicationContext first = start("pi.payments.fulfillment.url=")) {
 			assertThat(first.getBean(FulfillmentRelay.class).isRunning()).isFalse();
 			DatabaseClient db = first.getBean(DatabaseClient.class);
 			row = insertPayment(db, "pay-restart-" + UUID.randomUUID());
 			first.getBean(FulfillmentOutbox.class)
-				.paymentCompleted(row, "uid-restart", new CompletedPayment("pay-restart", "uid-restart",
-						new BigDecimal("7.5"), null, null, "tx-restart", "Pi Testnet", TestClockConfiguration.START,
-						TestClockConfiguration.START))
+				.paymentCompleted(row, "uid-restart",
+						new CompletedPayment("pay-restart", "uid-restart", new BigDecimal("7.5"), null, null,
+								"tx-restart", "Pi Testnet", TestClockConfiguration.START, TestClockConfiguration.START))
 				.block(WAIT);
 			db.sql("UPDATE outbox_event SET next_attempt_at = :due WHERE payment_id = :row")
 				.bind("due", due)
@@ -102,9 +104,10 @@ class FulfillmentRestartIntegrationTests {
 
 			clock.set(due);
 			awaitUntil("the event is delivered after the restart", () -> delivered(db, row));
-			assertThat(backend.findAll(postRequestedFor(urlEqualTo(PATH))
-				.withHeader("Idempotency-Key", equalTo(eventId.toString()))
-				.withHeader("X-Pi-Uid", equalTo("uid-restart")))).hasSize(1);
+			assertThat(backend
+				.findAll(postRequestedFor(urlEqualTo(PATH)).withHeader("Idempotency-Key", equalTo(eventId.toString()))
+					.withHeader("X-Pi-Uid", equalTo("uid-restart"))))
+				.hasSize(1);
 		}
 	}
 
@@ -114,7 +117,8 @@ class FulfillmentRestartIntegrationTests {
 			.properties("pi.sidecar.embedded-database.data-directory=" + this.dataDirectory,
 					"pi.payments.fulfillment.poll-interval=100ms")
 			.properties(properties)
-			// Scan main classes only, as the packaged application would; test configurations stay out.
+			// Scan main classes only, as the packaged application would; test
+			// configurations stay out.
 			.initializers(context -> context.getBeanFactory()
 				.registerSingleton("mainClassesOnly", new MainClassesOnlyFilter()))
 			.run();

@@ -47,7 +47,10 @@ class OutboxPrunerIntegrationTests extends FulfillmentIntegrationTestSupport {
 		assertThat(eventTypes(row)).isEmpty();
 	}
 
-	/** Inserts {@code count} events of types {@code prefix-1…}, delivered at {@code deliveredAt} (or pending, far in the future). */
+	/**
+	 * Inserts {@code count} events of types {@code prefix-1…}, delivered at
+	 * {@code deliveredAt} (or pending, far in the future).
+	 */
 	private void insertEvents(long paymentRowId, String prefix, int count, Instant deliveredAt) {
 		Instant start = TestClockConfiguration.START;
 		OffsetDateTime created = OffsetDateTime.ofInstant(start.minus(Duration.ofDays(365)), ZoneOffset.UTC);

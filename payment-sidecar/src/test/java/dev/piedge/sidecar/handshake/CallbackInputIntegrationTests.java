@@ -31,9 +31,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client's malformed request to any callback is a 4xx problem with a stable code: Pi is never called and
- * the log gets no error and no stack trace. The body limit is {@code spring.http.codecs.max-in-memory-size}
- * from application.yml (64KB), below Spring's own default of 256KB, so these tests also prove it is in force.
+ * A client's malformed request to any callback is a 4xx problem with a stable code: Pi is
+ * never called and the log gets no error and no stack trace. The body limit is
+ * {@code spring.http.codecs.max-in-memory-size} from application.yml (64KB), below
+ * Spring's own default of 256KB, so these tests also prove it is in force.
  */
 class CallbackInputIntegrationTests extends HandshakeIntegrationTestSupport {
 
@@ -56,14 +57,15 @@ class CallbackInputIntegrationTests extends HandshakeIntegrationTestSupport {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "approve|/", "approve|json", "approve|application/",
-			"approve|application/json; charset=nonsense", "complete|/", "complete|json", "complete|application/",
-			"complete|application/json; charset=nonsense", "cancel|/", "cancel|json", "cancel|application/",
-			"cancel|application/json; charset=nonsense", "incomplete|/", "incomplete|json", "incomplete|application/",
-			"incomplete|application/json; charset=nonsense", "error|/", "error|json", "error|application/",
-			"error|application/json; charset=nonsense", "cancel|application/json; charset=\"\"",
-			"cancel|application/json; charset=utf-8; charset=nonsense", "cancel|application/json; =x",
-			"cancel|application/json; charset=\"utf-8", "cancel|text/plain" })
+	@CsvSource(delimiter = '|',
+			value = { "approve|/", "approve|json", "approve|application/", "approve|application/json; charset=nonsense",
+					"complete|/", "complete|json", "complete|application/",
+					"complete|application/json; charset=nonsense", "cancel|/", "cancel|json", "cancel|application/",
+					"cancel|application/json; charset=nonsense", "incomplete|/", "incomplete|json",
+					"incomplete|application/", "incomplete|application/json; charset=nonsense", "error|/", "error|json",
+					"error|application/", "error|application/json; charset=nonsense",
+					"cancel|application/json; charset=\"\"", "cancel|application/json; charset=utf-8; charset=nonsense",
+					"cancel|application/json; =x", "cancel|application/json; charset=\"utf-8", "cancel|text/plain" })
 	void refusesAMalformedOrUnsupportedContentTypeWith415(String action, String contentType) {
 		String body = "{\"paymentId\":\"pay-in-1\",\"transactionId\":\"" + TXID + "\",\"error\":\"x\"}";
 
@@ -73,8 +75,8 @@ class CallbackInputIntegrationTests extends HandshakeIntegrationTestSupport {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "approve|300", "complete|300", "cancel|300", "incomplete|300", "error|300",
-			"cancel|100" })
+	@CsvSource(delimiter = '|',
+			value = { "approve|300", "complete|300", "cancel|300", "incomplete|300", "error|300", "cancel|100" })
 	void refusesABodyOverTheConfiguredLimitWith413(String action, int kilobytes) {
 		refusal(raw(action, "application/json", paddedBody("pay-in-2", kilobytes * 1024)), HttpStatus.CONTENT_TOO_LARGE,
 				"body_too_large");
@@ -93,8 +95,11 @@ class CallbackInputIntegrationTests extends HandshakeIntegrationTestSupport {
 		piHas("pay-in-4", ALICE, "3.14", false, false, false, null);
 		piAccepts("pay-in-4", "cancel", ALICE, "3.14", false, false, true, null);
 
-		raw("cancel", "application/json", paddedBody("pay-in-4", BODY_LIMIT)).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		raw("cancel", "application/json", paddedBody("pay-in-4", BODY_LIMIT)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-in-4", "cancel")).isEqualTo(1);
 	}
 
@@ -116,19 +121,21 @@ class CallbackInputIntegrationTests extends HandshakeIntegrationTestSupport {
 	}
 
 	/**
-	 * Sends the bytes as they are: WebTestClient's encoders would parse the Content-Type themselves and fail
-	 * before anything is sent.
+	 * Sends the bytes as they are: WebTestClient's encoders would parse the Content-Type
+	 * themselves and fail before anything is sent.
 	 */
 	private WebTestClient.ResponseSpec raw(String action, String contentType, byte[] body) {
-		return this.client.post().uri("/pi_payment/" + action)
+		return this.client.post()
+			.uri("/pi_payment/" + action)
 			.header("Content-Type", contentType)
 			.body(BodyInserters.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))
 			.exchange();
 	}
 
 	/**
-	 * Asserts with AssertJ on the returned result: WebTestClient's own assertions print the request on failure,
-	 * and parsing its malformed Content-Type for that would hide the real failure.
+	 * Asserts with AssertJ on the returned result: WebTestClient's own assertions print
+	 * the request on failure, and parsing its malformed Content-Type for that would hide
+	 * the real failure.
 	 */
 	private static void refusal(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
 		EntityExchangeResult<byte[]> result = response.expectBody().returnResult();

@@ -19,8 +19,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piHas("pay-x-1", ALICE, "3.14", false, false, false, null);
 		piAccepts("pay-x-1", "cancel", ALICE, "3.14", false, false, true, null);
 
-		callback("cancel", null, paymentIdBody("pay-x-1")).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		callback("cancel", null, paymentIdBody("pay-x-1")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-x-1", "cancel")).isEqualTo(1);
 	}
 
@@ -28,8 +31,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 	void neverCancelsAPaymentThatHasATransaction() {
 		piHas("pay-x-tx", ALICE, "3.14", true, false, false, TXID);
 
-		callback("cancel", null, paymentIdBody("pay-x-tx")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
-			.expectBody().jsonPath("$.code").isEqualTo("payment_has_transaction");
+		callback("cancel", null, paymentIdBody("pay-x-tx")).expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payment_has_transaction");
 		assertThat(piCalls("pay-x-tx", "cancel")).isZero();
 		assertThat(piCalls("pay-x-tx", "complete")).isZero();
 		assertThat(txidOf("pay-x-tx")).isEqualTo(TXID);
@@ -39,8 +45,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 	void followsAPaymentTheUserAlreadyCancelledWithoutCallingPi() {
 		piHas("pay-x-gone", ALICE, "3.14", false, false, true, null);
 
-		callback("cancel", ALICE, paymentIdBody("pay-x-gone")).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		callback("cancel", ALICE, paymentIdBody("pay-x-gone")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-x-gone", "cancel")).isZero();
 	}
 
@@ -51,15 +60,22 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		callback("approve", ALICE, paymentIdBody("pay-x-own")).expectStatus().isOk();
 		List<String> history = historyOf("pay-x-own");
 
-		callback("cancel", MALLORY, paymentIdBody("pay-x-own")).expectStatus().isForbidden()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		callback("cancel", MALLORY, paymentIdBody("pay-x-own")).expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not_payment_owner");
 		assertThat(piCalls("pay-x-own", "cancel")).isZero();
 		assertThat(statusOf("pay-x-own")).isEqualTo("APPROVED");
 		assertThat(historyOf("pay-x-own")).isEqualTo(history);
 
-		callback("cancel", ALICE, paymentIdBody("pay-x-own")).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		callback("cancel", ALICE, paymentIdBody("pay-x-own")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-x-own", "cancel")).isEqualTo(1);
 	}
 
@@ -68,8 +84,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piHas("pay-x-new", ALICE, "3.14", false, false, false, null);
 		piAccepts("pay-x-new", "cancel", ALICE, "3.14", false, false, true, null);
 
-		callback("cancel", MALLORY, paymentIdBody("pay-x-new")).expectStatus().isForbidden()
-			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		callback("cancel", MALLORY, paymentIdBody("pay-x-new")).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not_payment_owner");
 		assertThat(piCalls("pay-x-new", "cancel")).isZero();
 		assertThat(statusOf("pay-x-new")).as("a non-payer's callback stores nothing").isNull();
 	}
@@ -81,10 +100,16 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piHas("pay-x-payer", ALICE, "3.14", false, false, false, null);
 		piAccepts("pay-x-payer", "cancel", ALICE, "3.14", false, false, true, null);
 
-		callback("cancel", null, paymentIdBody("pay-x-anon")).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
-		callback("cancel", ALICE, paymentIdBody("pay-x-payer")).expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		callback("cancel", null, paymentIdBody("pay-x-anon")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
+		callback("cancel", ALICE, paymentIdBody("pay-x-payer")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-x-anon", "cancel")).isEqualTo(1);
 		assertThat(piCalls("pay-x-payer", "cancel")).isEqualTo(1);
 	}
@@ -95,8 +120,13 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piAccepts("pay-i-1", "complete", ALICE, "3.14", true, true, false, TXID);
 
 		callback("incomplete", null, "{\"paymentId\":\"pay-i-1\",\"transactionId\":\"" + "c".repeat(64) + "\"}")
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.txid").isEqualTo(TXID);
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("COMPLETED")
+			.jsonPath("$.txid")
+			.isEqualTo(TXID);
 		pi.verify(1, postRequestedFor(urlEqualTo("/v2/payments/pay-i-1/complete"))
 			.withRequestBody(equalToJson("{\"txid\":\"" + TXID + "\"}")));
 	}
@@ -106,8 +136,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piHas("pay-i-2", ALICE, "3.14", true, false, false, null);
 		piAccepts("pay-i-2", "cancel", ALICE, "3.14", true, false, true, null);
 
-		callback("incomplete", ALICE, "{\"paymentId\":\"pay-i-2\",\"transactionId\":null}").expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+		callback("incomplete", ALICE, "{\"paymentId\":\"pay-i-2\",\"transactionId\":null}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CANCELLED");
 		assertThat(piCalls("pay-i-2", "cancel")).isEqualTo(1);
 	}
 
@@ -116,21 +149,29 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piHas("pay-i-3", ALICE, "3.14", true, false, false, TXID);
 		piAccepts("pay-i-3", "complete", ALICE, "3.14", true, true, false, TXID);
 
-		callback("incomplete", null, "{\"payment\":{\"identifier\":\"pay-i-3\",\"amount\":0.0001,\"user_uid\":\"" + MALLORY
-				+ "\",\"transaction\":{\"txid\":\"" + "d".repeat(64) + "\"}}}")
-			.expectStatus().isOk()
+		callback("incomplete", null,
+				"{\"payment\":{\"identifier\":\"pay-i-3\",\"amount\":0.0001,\"user_uid\":\"" + MALLORY
+						+ "\",\"transaction\":{\"txid\":\"" + "d".repeat(64) + "\"}}}")
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("COMPLETED")
-			.jsonPath("$.amount").isEqualTo(3.14)
-			.jsonPath("$.txid").isEqualTo(TXID);
+			.jsonPath("$.status")
+			.isEqualTo("COMPLETED")
+			.jsonPath("$.amount")
+			.isEqualTo(3.14)
+			.jsonPath("$.txid")
+			.isEqualTo(TXID);
 	}
 
 	@Test
 	void incompleteChecksOwnershipWhenACallerIsPresent() {
 		piHas("pay-i-4", ALICE, "3.14", true, false, false, TXID);
 
-		callback("incomplete", MALLORY, paymentIdBody("pay-i-4")).expectStatus().isForbidden()
-			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		callback("incomplete", MALLORY, paymentIdBody("pay-i-4")).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not_payment_owner");
 		assertThat(piCalls("pay-i-4", "complete")).isZero();
 		assertThat(statusOf("pay-i-4")).isNull();
 	}
@@ -141,8 +182,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		callback("approve", ALICE, paymentIdBody("pay-i-5")).expectStatus().isOk();
 		List<String> history = historyOf("pay-i-5");
 
-		callback("incomplete", MALLORY, paymentIdBody("pay-i-5")).expectStatus().isForbidden()
-			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		callback("incomplete", MALLORY, paymentIdBody("pay-i-5")).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not_payment_owner");
 		assertThat(piCalls("pay-i-5", "cancel")).isZero();
 		assertThat(statusOf("pay-i-5")).isEqualTo("APPROVED");
 		assertThat(historyOf("pay-i-5")).isEqualTo(history);
@@ -152,8 +196,11 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 	void refusesAClientErrorFromANonPayerAndRecordsNothing() {
 		piHas("pay-e-2", ALICE, "3.14", false, false, false, null);
 
-		callback("error", MALLORY, "{\"paymentId\":\"pay-e-2\",\"error\":\"forged\"}").expectStatus().isForbidden()
-			.expectBody().jsonPath("$.code").isEqualTo("not_payment_owner");
+		callback("error", MALLORY, "{\"paymentId\":\"pay-e-2\",\"error\":\"forged\"}").expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not_payment_owner");
 		assertThat(statusOf("pay-e-2")).isNull();
 	}
 
@@ -161,7 +208,8 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 	void recordsClientErrorsInTheHistory() {
 		piHas("pay-e-1", ALICE, "3.14", false, false, false, null);
 
-		callback("error", ALICE, "{\"paymentId\":\"pay-e-1\",\"error\":{\"message\":\"wallet closed\"}}").expectStatus().isOk();
+		callback("error", ALICE, "{\"paymentId\":\"pay-e-1\",\"error\":{\"message\":\"wallet closed\"}}").expectStatus()
+			.isOk();
 		assertThat(historyOf("pay-e-1")).last().asString().contains("client error").contains("wallet closed");
 	}
 
@@ -171,16 +219,39 @@ class CancelAndIncompleteIntegrationTests extends HandshakeIntegrationTestSuppor
 		piAccepts("pay-l-alice", "approve", ALICE, "3.14", true, false, false, null);
 		callback("approve", ALICE, paymentIdBody("pay-l-alice")).expectStatus().isOk();
 
-		this.client.get().uri("/pi_payment/payments").header("X-Pi-Identity", identities.assertionFor(ALICE)).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$[?(@.payment_id == 'pay-l-alice')].status").isEqualTo("APPROVED");
-		this.client.get().uri("/pi_payment/payments").header("X-Pi-Identity", identities.assertionFor(MALLORY)).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$[?(@.payment_id == 'pay-l-alice')]").isEmpty();
-		this.client.get().uri("/pi_payment/payments/pay-l-alice").header("X-Pi-Identity", identities.assertionFor(MALLORY))
-			.exchange().expectStatus().isNotFound();
-		this.client.get().uri("/pi_payment/payments/pay-l-alice").header("X-Pi-Identity", identities.assertionFor(ALICE))
-			.exchange().expectStatus().isOk().expectBody().jsonPath("$.metadata.productId").isEqualTo("tea");
+		this.client.get()
+			.uri("/pi_payment/payments")
+			.header("X-Pi-Identity", identities.assertionFor(ALICE))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.payment_id == 'pay-l-alice')].status")
+			.isEqualTo("APPROVED");
+		this.client.get()
+			.uri("/pi_payment/payments")
+			.header("X-Pi-Identity", identities.assertionFor(MALLORY))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.payment_id == 'pay-l-alice')]")
+			.isEmpty();
+		this.client.get()
+			.uri("/pi_payment/payments/pay-l-alice")
+			.header("X-Pi-Identity", identities.assertionFor(MALLORY))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/pi_payment/payments/pay-l-alice")
+			.header("X-Pi-Identity", identities.assertionFor(ALICE))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.metadata.productId")
+			.isEqualTo("tea");
 		this.client.get().uri("/pi_payment/payments").exchange().expectStatus().isUnauthorized();
 	}
 

@@ -28,12 +28,19 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		approved("pay-c-1");
 		piAccepts("pay-c-1", "complete", ALICE, "3.14", true, true, false, TXID);
 
-		callback("complete", ALICE, "{\"paymentId\":\"pay-c-1\",\"transactionId\":\"" + TXID + "\"}").expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("COMPLETED").jsonPath("$.txid").isEqualTo(TXID);
+		callback("complete", ALICE, "{\"paymentId\":\"pay-c-1\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("COMPLETED")
+			.jsonPath("$.txid")
+			.isEqualTo(TXID);
 
-		pi.verify(1, postRequestedFor(urlEqualTo("/v2/payments/pay-c-1/complete"))
-			.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Key test-server-key"))
-			.withRequestBody(equalToJson("{\"txid\":\"" + TXID + "\"}")));
+		pi.verify(1,
+				postRequestedFor(urlEqualTo("/v2/payments/pay-c-1/complete"))
+					.withHeader("Authorization",
+							com.github.tomakehurst.wiremock.client.WireMock.equalTo("Key test-server-key"))
+					.withRequestBody(equalToJson("{\"txid\":\"" + TXID + "\"}")));
 		assertThat(statusOf("pay-c-1")).isEqualTo("COMPLETED");
 		eventually(() -> webhooksFor("pay-c-1").size() == 1, "the webhook");
 		LoggedRequest webhook = webhooksFor("pay-c-1").get(0);
@@ -54,17 +61,21 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 	@Test
 	void fiftyConcurrentDuplicateCompletesCallPiOnceAndSendOneWebhook() throws Exception {
 		approved("pay-c-burst");
-		pi.stubFor(post(urlEqualTo("/v2/payments/pay-c-burst/complete")).willReturn(json(200, paymentJson("pay-c-burst",
-				ALICE, new java.math.BigDecimal("3.14"), java.util.Map.of("productId", "tea"), true, true, false, TXID,
-				"Pi Testnet")).withFixedDelay(200)));
+		pi.stubFor(post(urlEqualTo("/v2/payments/pay-c-burst/complete")).willReturn(json(200,
+				paymentJson("pay-c-burst", ALICE, new java.math.BigDecimal("3.14"),
+						java.util.Map.of("productId", "tea"), true, true, false, TXID, "Pi Testnet"))
+			.withFixedDelay(200)));
 		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
 
 		List<Integer> statuses = Flux.range(0, 50)
-			.flatMap(i -> web.post().uri("/pi_payment/complete")
-				.header("X-Pi-Identity", identities.assertionFor(ALICE))
-				.header("Content-Type", "application/json")
-				.bodyValue("{\"paymentId\":\"pay-c-burst\",\"transactionId\":\"" + TXID + "\"}")
-				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 50)
+			.flatMap(
+					i -> web.post()
+						.uri("/pi_payment/complete")
+						.header("X-Pi-Identity", identities.assertionFor(ALICE))
+						.header("Content-Type", "application/json")
+						.bodyValue("{\"paymentId\":\"pay-c-burst\",\"transactionId\":\"" + TXID + "\"}")
+						.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+					50)
 			.collectList()
 			.block(Duration.ofSeconds(30));
 
@@ -80,9 +91,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		approved("pay-c-keep");
 		piRefuses("pay-c-keep", "complete", 503, "down");
 
-		callback("complete", ALICE, "{\"paymentId\":\"pay-c-keep\",\"transactionId\":\"" + TXID + "\"}")
-			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody().jsonPath("$.code").isEqualTo("pi_api_unavailable");
+		callback("complete", ALICE, "{\"paymentId\":\"pay-c-keep\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("pi_api_unavailable");
 		assertThat(txidOf("pay-c-keep")).isEqualTo(TXID);
 		assertThat(statusOf("pay-c-keep")).isEqualTo("APPROVED");
 	}
@@ -95,8 +108,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		int callsBefore = piCalls("pay-c-other", "complete");
 
 		callback("complete", ALICE, "{\"paymentId\":\"pay-c-other\",\"transactionId\":\"" + "b".repeat(64) + "\"}")
-			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
-			.expectBody().jsonPath("$.code").isEqualTo("txid_conflict");
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("txid_conflict");
 		assertThat(piCalls("pay-c-other", "complete")).isEqualTo(callsBefore);
 	}
 
@@ -105,8 +121,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		approved("pay-c-done");
 		piRefuses("pay-c-done", "complete", 400, "already_completed");
 
-		callback("complete", ALICE, "{\"paymentId\":\"pay-c-done\",\"transactionId\":\"" + TXID + "\"}").expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+		callback("complete", ALICE, "{\"paymentId\":\"pay-c-done\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("COMPLETED");
 		eventually(() -> webhooksFor("pay-c-done").size() == 1, "the webhook");
 	}
 
@@ -115,9 +134,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		approved("pay-c-mis");
 		piRefuses("pay-c-mis", "complete", 400, "txid_mismatch");
 
-		callback("complete", ALICE, "{\"paymentId\":\"pay-c-mis\",\"transactionId\":\"" + TXID + "\"}")
-			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
-			.expectBody().jsonPath("$.code").isEqualTo("txid_mismatch");
+		callback("complete", ALICE, "{\"paymentId\":\"pay-c-mis\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("txid_mismatch");
 		assertThat(statusOf("pay-c-mis")).isEqualTo("FAILED");
 		assertThat(historyOf("pay-c-mis")).last().asString().isEqualTo("FAILED:txid_mismatch");
 		assertThat(webhooksFor("pay-c-mis")).isEmpty();
@@ -129,9 +150,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		pi.stubFor(post(urlEqualTo("/v2/payments/pay-c-ver/complete")).willReturn(json(400,
 				"{\"error\":\"verification_failed\",\"error_message\":\"x\",\"verification_error\":\"tx_memo_payment_identifier_mismatch\"}")));
 
-		callback("complete", ALICE, "{\"paymentId\":\"pay-c-ver\",\"transactionId\":\"" + TXID + "\"}")
-			.expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-			.expectBody().jsonPath("$.code").isEqualTo("verification_failed");
+		callback("complete", ALICE, "{\"paymentId\":\"pay-c-ver\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("verification_failed");
 		assertThat(statusOf("pay-c-ver")).isEqualTo("FAILED");
 		assertThat(historyOf("pay-c-ver")).last().asString().contains("tx_memo_payment_identifier_mismatch");
 	}
@@ -140,9 +163,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 	void refusesToCompleteAPaymentNobodyApproved() {
 		piHas("pay-c-early", ALICE, "3.14", false, false, false, null);
 
-		callback("complete", ALICE, "{\"paymentId\":\"pay-c-early\",\"transactionId\":\"" + TXID + "\"}")
-			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
-			.expectBody().jsonPath("$.code").isEqualTo("payment_not_approved");
+		callback("complete", ALICE, "{\"paymentId\":\"pay-c-early\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payment_not_approved");
 		assertThat(piCalls("pay-c-early", "complete")).isZero();
 	}
 
@@ -151,8 +176,11 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 		approved("pay-c-bad");
 		for (String txid : List.of("abc", "g".repeat(64), "../" + "a".repeat(61), "")) {
 			callback("complete", ALICE, "{\"paymentId\":\"pay-c-bad\",\"transactionId\":\"" + txid + "\"}")
-				.expectStatus().isBadRequest()
-				.expectBody().jsonPath("$.code").isEqualTo("invalid_txid");
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("invalid_txid");
 		}
 		assertThat(piCalls("pay-c-bad", "complete")).isZero();
 	}
@@ -161,8 +189,8 @@ class CompleteIntegrationTests extends HandshakeIntegrationTestSupport {
 	void refusesACompleteFromSomeoneElse() {
 		approved("pay-c-own");
 
-		callback("complete", MALLORY, "{\"paymentId\":\"pay-c-own\",\"transactionId\":\"" + TXID + "\"}")
-			.expectStatus().isForbidden();
+		callback("complete", MALLORY, "{\"paymentId\":\"pay-c-own\",\"transactionId\":\"" + TXID + "\"}").expectStatus()
+			.isForbidden();
 		assertThat(piCalls("pay-c-own", "complete")).isZero();
 	}
 

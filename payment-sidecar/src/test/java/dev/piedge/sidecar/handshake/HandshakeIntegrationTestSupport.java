@@ -32,17 +32,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * The sidecar against real PostgreSQL, with WireMock as the Pi Platform API (also serving the proxy's JWKS)
- * and as the backend that receives fulfilment webhooks.
+ * The sidecar against real PostgreSQL, with WireMock as the Pi Platform API (also serving
+ * the proxy's JWKS) and as the backend that receives fulfilment webhooks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"pi.api.key=test-server-key", "pi.api.timeout=1s", "pi.api.retry.min-backoff=10ms",
-		"pi.api.retry.max-backoff=50ms", "pi.payments.pi-calls.min-backoff=20ms",
-		"pi.payments.pi-calls.max-backoff=100ms", "pi.payments.pi-calls.max-retry-after=3s",
-		"pi.payments.verification.mode=catalog", "pi.payments.verification.catalog.products[0].id=tea",
-		"pi.payments.verification.catalog.products[0].price=3.14",
-		"pi.payments.reconcile.initial-delay=1h", "pi.payments.fulfillment.secret=whsec-test-0123456789abcdef0123456789abcdef",
-		"pi.payments.fulfillment.poll-interval=200ms", "pi.payments.fulfillment.min-backoff=100ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "pi.api.key=test-server-key", "pi.api.timeout=1s", "pi.api.retry.min-backoff=10ms",
+				"pi.api.retry.max-backoff=50ms", "pi.payments.pi-calls.min-backoff=20ms",
+				"pi.payments.pi-calls.max-backoff=100ms", "pi.payments.pi-calls.max-retry-after=3s",
+				"pi.payments.verification.mode=catalog", "pi.payments.verification.catalog.products[0].id=tea",
+				"pi.payments.verification.catalog.products[0].price=3.14", "pi.payments.reconcile.initial-delay=1h",
+				"pi.payments.fulfillment.secret=whsec-test-0123456789abcdef0123456789abcdef",
+				"pi.payments.fulfillment.poll-interval=200ms", "pi.payments.fulfillment.min-backoff=100ms" })
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 abstract class HandshakeIntegrationTestSupport {
@@ -87,7 +87,8 @@ abstract class HandshakeIntegrationTestSupport {
 	}
 
 	WebTestClient.ResponseSpec callback(String action, String uid, String json) {
-		WebTestClient.RequestBodySpec request = this.client.post().uri("/pi_payment/" + action)
+		WebTestClient.RequestBodySpec request = this.client.post()
+			.uri("/pi_payment/" + action)
 			.header("Content-Type", "application/json");
 		if (uid != null) {
 			request = request.header("X-Pi-Identity", identities.assertionFor(uid));
@@ -99,7 +100,10 @@ abstract class HandshakeIntegrationTestSupport {
 		return "{\"paymentId\":\"" + id + "\"}";
 	}
 
-	/** The number of POSTs "Pi" received for this payment and action (approve, complete, cancel). */
+	/**
+	 * The number of POSTs "Pi" received for this payment and action (approve, complete,
+	 * cancel).
+	 */
 	static int piCalls(String id, String action) {
 		return pi.countRequestsMatching(postRequestedFor(urlEqualTo("/v2/payments/" + id + "/" + action)).build())
 			.getCount();
@@ -149,15 +153,17 @@ abstract class HandshakeIntegrationTestSupport {
 	/** Pi's GET of the payment answers with this state. */
 	static void piHas(String id, String uid, String amount, boolean approved, boolean completed, boolean cancelled,
 			String txid) {
-		pi.stubFor(get(urlEqualTo("/v2/payments/" + id)).willReturn(json(200, paymentJson(id, uid, new BigDecimal(amount),
-				Map.of("productId", "tea"), approved, completed, cancelled, txid, "Pi Testnet"))));
+		pi.stubFor(
+				get(urlEqualTo("/v2/payments/" + id)).willReturn(json(200, paymentJson(id, uid, new BigDecimal(amount),
+						Map.of("productId", "tea"), approved, completed, cancelled, txid, "Pi Testnet"))));
 	}
 
 	/** Pi's POST of this action answers 200 with the payment in the given state. */
 	static void piAccepts(String id, String action, String uid, String amount, boolean approved, boolean completed,
 			boolean cancelled, String txid) {
-		pi.stubFor(post(urlEqualTo("/v2/payments/" + id + "/" + action)).willReturn(json(200, paymentJson(id, uid,
-				new BigDecimal(amount), Map.of("productId", "tea"), approved, completed, cancelled, txid, "Pi Testnet"))));
+		pi.stubFor(post(urlEqualTo("/v2/payments/" + id + "/" + action))
+			.willReturn(json(200, paymentJson(id, uid, new BigDecimal(amount), Map.of("productId", "tea"), approved,
+					completed, cancelled, txid, "Pi Testnet"))));
 	}
 
 	/** Pi's POST of this action answers with a documented error code. */
@@ -171,20 +177,24 @@ abstract class HandshakeIntegrationTestSupport {
 	}
 
 	/** Builds PaymentDTO JSON as Pi sends it. */
-	static String paymentJson(String id, String uid, BigDecimal amount, Map<String, String> metadata,
-			boolean approved, boolean completed, boolean cancelled, String txid, String network) {
+	static String paymentJson(String id, String uid, BigDecimal amount, Map<String, String> metadata, boolean approved,
+			boolean completed, boolean cancelled, String txid, String network) {
 		StringBuilder meta = new StringBuilder("{");
-		metadata.forEach((k, v) -> meta.append(meta.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
-			.append(v).append('"'));
+		metadata.forEach((k, v) -> meta.append(meta.length() > 1 ? "," : "")
+			.append('"')
+			.append(k)
+			.append("\":\"")
+			.append(v)
+			.append('"'));
 		meta.append('}');
-		String transaction = (txid == null) ? "null"
-				: "{\"txid\":\"" + txid + "\",\"verified\":" + completed + ",\"_link\":\"https://horizon/tx/" + txid + "\"}";
+		String transaction = (txid == null) ? "null" : "{\"txid\":\"" + txid + "\",\"verified\":" + completed
+				+ ",\"_link\":\"https://horizon/tx/" + txid + "\"}";
 		return "{\"identifier\":\"" + id + "\",\"user_uid\":\"" + uid + "\",\"amount\":" + amount.toPlainString()
 				+ ",\"memo\":\"Green tea\",\"metadata\":" + meta + ",\"from_address\":\"GUSER\",\"to_address\":\"GAPP\""
 				+ ",\"direction\":\"user_to_app\",\"created_at\":\"" + Instant.parse("2026-11-22T10:00:00Z")
 				+ "\",\"network\":\"" + network + "\",\"status\":{\"developer_approved\":" + approved
-				+ ",\"transaction_verified\":" + completed + ",\"developer_completed\":" + completed
-				+ ",\"cancelled\":" + cancelled + ",\"user_cancelled\":false},\"transaction\":" + transaction + "}";
+				+ ",\"transaction_verified\":" + completed + ",\"developer_completed\":" + completed + ",\"cancelled\":"
+				+ cancelled + ",\"user_cancelled\":false},\"transaction\":" + transaction + "}";
 	}
 
 }

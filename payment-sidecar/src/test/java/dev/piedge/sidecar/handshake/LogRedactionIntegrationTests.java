@@ -11,8 +11,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running sidecar's logging (its {@code logback-spring.xml}) redacts what framework lines print: request
- * URIs with their query, in messages and in Reactor's checkpoint descriptions, and credentials.
+ * The running sidecar's logging (its {@code logback-spring.xml}) redacts what framework
+ * lines print: request URIs with their query, in messages and in Reactor's checkpoint
+ * descriptions, and credentials.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogRedactionIntegrationTests extends HandshakeIntegrationTestSupport {

@@ -37,8 +37,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several sidecar processes' worth of Spring contexts sharing one real PostgreSQL, configured the way
- * production is (spring.r2dbc.url and Flyway over JDBC), with WireMock as Pi and as the backend.
+ * Several sidecar processes' worth of Spring contexts sharing one real PostgreSQL,
+ * configured the way production is (spring.r2dbc.url and Flyway over JDBC), with WireMock
+ * as Pi and as the backend.
  */
 class MultiInstanceIntegrationTests {
 
@@ -76,7 +77,8 @@ class MultiInstanceIntegrationTests {
 	void stubs() {
 		pi.resetAll();
 		backend.resetAll();
-		pi.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(HandshakeIntegrationTestSupport.json(200, identities.jwksJson())));
+		pi.stubFor(get(urlEqualTo("/.well-known/jwks.json"))
+			.willReturn(HandshakeIntegrationTestSupport.json(200, identities.jwksJson())));
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 	}
 
@@ -90,10 +92,10 @@ class MultiInstanceIntegrationTests {
 		WebClient first = client(start("1h"));
 		WebClient second = client(start("1h"));
 		piState("pay-m-1", false, false, null);
-		pi.stubFor(post(urlEqualTo("/v2/payments/pay-m-1/approve"))
-			.willReturn(HandshakeIntegrationTestSupport.json(200, record("pay-m-1", true, false, null)).withFixedDelay(150)));
-		pi.stubFor(post(urlEqualTo("/v2/payments/pay-m-1/complete"))
-			.willReturn(HandshakeIntegrationTestSupport.json(200, record("pay-m-1", true, true, TXID)).withFixedDelay(150)));
+		pi.stubFor(post(urlEqualTo("/v2/payments/pay-m-1/approve")).willReturn(
+				HandshakeIntegrationTestSupport.json(200, record("pay-m-1", true, false, null)).withFixedDelay(150)));
+		pi.stubFor(post(urlEqualTo("/v2/payments/pay-m-1/complete")).willReturn(
+				HandshakeIntegrationTestSupport.json(200, record("pay-m-1", true, true, TXID)).withFixedDelay(150)));
 
 		List<Integer> approves = burst(first, second, "approve", "{\"paymentId\":\"pay-m-1\"}");
 		piState("pay-m-1", true, false, TXID);
@@ -115,16 +117,24 @@ class MultiInstanceIntegrationTests {
 		piState("pay-m-crash", false, false, null);
 		pi.stubFor(post(urlEqualTo("/v2/payments/pay-m-crash/approve"))
 			.willReturn(HandshakeIntegrationTestSupport.json(200, record("pay-m-crash", true, false, null))));
-		client(before).post().uri("/pi_payment/approve").header("X-Pi-Identity", identities.assertionFor(ALICE))
-			.header("Content-Type", "application/json").bodyValue("{\"paymentId\":\"pay-m-crash\"}")
-			.retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
-		// What a crash between storing the txid and calling Pi's complete leaves behind: a claim that expired.
+		client(before).post()
+			.uri("/pi_payment/approve")
+			.header("X-Pi-Identity", identities.assertionFor(ALICE))
+			.header("Content-Type", "application/json")
+			.bodyValue("{\"paymentId\":\"pay-m-crash\"}")
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10));
+		// What a crash between storing the txid and calling Pi's complete leaves behind:
+		// a claim that expired.
 		before.getBean(DatabaseClient.class)
 			.sql("UPDATE payment SET txid = :txid, pending_action = 'complete', claim_token = :token, "
 					+ "claimed_until = now() - interval '1 minute', updated_at = now() - interval '10 minutes' "
 					+ "WHERE pi_payment_id = 'pay-m-crash'")
-			.bind("txid", TXID).bind("token", UUID.randomUUID())
-			.then().block(Duration.ofSeconds(5));
+			.bind("txid", TXID)
+			.bind("token", UUID.randomUUID())
+			.then()
+			.block(Duration.ofSeconds(5));
 		before.close();
 		this.instances.remove(before);
 		piState("pay-m-crash", true, false, TXID);
@@ -133,31 +143,37 @@ class MultiInstanceIntegrationTests {
 
 		ConfigurableApplicationContext after = start("200ms");
 
-		HandshakeIntegrationTestSupport.eventually(() -> "COMPLETED".equals(status(after, "pay-m-crash")), "the reconciler");
+		HandshakeIntegrationTestSupport.eventually(() -> "COMPLETED".equals(status(after, "pay-m-crash")),
+				"the reconciler");
 		assertThat(count("/v2/payments/pay-m-crash/complete")).isEqualTo(1);
 		HandshakeIntegrationTestSupport.eventually(() -> webhookCount("pay-m-crash") == 1, "the webhook");
 	}
 
 	private ConfigurableApplicationContext start(String reconcileDelay) {
 		String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-		Map<String, String> settings = Map.ofEntries(Map.entry("spring.config.import", ""), Map.entry("server.port", "0"),
-					Map.entry("management.server.port", "0"),
-					Map.entry("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres"),
-					Map.entry("spring.r2dbc.username", "postgres"), Map.entry("spring.r2dbc.password", ""),
-					Map.entry("spring.flyway.url", jdbc), Map.entry("spring.flyway.user", "postgres"),
-					Map.entry("spring.flyway.password", ""), Map.entry("pi.api.base-url", pi.baseUrl()),
-					Map.entry("pi.api.key", "test-server-key"),
-					Map.entry("pi.identity.jwks-uri", pi.baseUrl() + "/.well-known/jwks.json"),
-					Map.entry("pi.payments.network", "Pi Testnet"),
-					Map.entry("pi.payments.verification.mode", "accept-all"),
-					Map.entry("pi.payments.reconcile.initial-delay", reconcileDelay),
-					Map.entry("pi.payments.reconcile.interval", "500ms"),
-					Map.entry("pi.payments.fulfillment.url", backend.baseUrl() + "/webhooks/pi"),
-					Map.entry("pi.payments.fulfillment.secret", "whsec-test-0123456789abcdef0123456789abcdef"),
-					Map.entry("pi.payments.fulfillment.poll-interval", "200ms"));
-		// Command-line arguments, as an operator would pass them: they outrank application.yml.
-		String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PaymentSidecarApplication.class).run(args);
+		Map<String, String> settings = Map.ofEntries(Map.entry("spring.config.import", ""),
+				Map.entry("server.port", "0"), Map.entry("management.server.port", "0"),
+				Map.entry("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres"),
+				Map.entry("spring.r2dbc.username", "postgres"), Map.entry("spring.r2dbc.password", ""),
+				Map.entry("spring.flyway.url", jdbc), Map.entry("spring.flyway.user", "postgres"),
+				Map.entry("spring.flyway.password", ""), Map.entry("pi.api.base-url", pi.baseUrl()),
+				Map.entry("pi.api.key", "test-server-key"),
+				Map.entry("pi.identity.jwks-uri", pi.baseUrl() + "/.well-known/jwks.json"),
+				Map.entry("pi.payments.network", "Pi Testnet"),
+				Map.entry("pi.payments.verification.mode", "accept-all"),
+				Map.entry("pi.payments.reconcile.initial-delay", reconcileDelay),
+				Map.entry("pi.payments.reconcile.interval", "500ms"),
+				Map.entry("pi.payments.fulfillment.url", backend.baseUrl() + "/webhooks/pi"),
+				Map.entry("pi.payments.fulfillment.secret", "whsec-test-0123456789abcdef0123456789abcdef"),
+				Map.entry("pi.payments.fulfillment.poll-interval", "200ms"));
+		// Command-line arguments, as an operator would pass them: they outrank
+		// application.yml.
+		String[] args = settings.entrySet()
+			.stream()
+			.map(e -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(PaymentSidecarApplication.class)
+			.run(args);
 		this.instances.add(context);
 		return context;
 	}
@@ -169,11 +185,14 @@ class MultiInstanceIntegrationTests {
 
 	private static List<Integer> burst(WebClient first, WebClient second, String action, String body) {
 		return Flux.range(0, 40)
-			.flatMap(i -> ((i % 2 == 0) ? first : second).post().uri("/pi_payment/" + action)
-				.header("X-Pi-Identity", identities.assertionFor(ALICE))
-				.header("Content-Type", "application/json")
-				.bodyValue(body)
-				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 40)
+			.flatMap(
+					i -> ((i % 2 == 0) ? first : second).post()
+						.uri("/pi_payment/" + action)
+						.header("X-Pi-Identity", identities.assertionFor(ALICE))
+						.header("Content-Type", "application/json")
+						.bodyValue(body)
+						.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+					40)
 			.collectList()
 			.block(Duration.ofSeconds(30));
 	}
@@ -193,7 +212,8 @@ class MultiInstanceIntegrationTests {
 	}
 
 	private static long webhookCount(String id) {
-		return backend.findAll(postRequestedFor(urlEqualTo("/webhooks/pi"))).stream()
+		return backend.findAll(postRequestedFor(urlEqualTo("/webhooks/pi")))
+			.stream()
 			.filter(request -> request.getBodyAsString().contains("\"" + id + "\""))
 			.count();
 	}

@@ -3,17 +3,21 @@ package dev.piedge.problem.logging;
 import java.util.regex.Pattern;
 
 /**
- * Takes secrets out of a line of log text: the query of any URI or path (Pi SDK clients and legacy apps put
- * access tokens there, and framework lines such as {@code 500 Server Error for HTTP POST "/path?…"} or Reactor
- * checkpoint descriptions print the whole request URI), and the credential of a {@code Bearer} token or an
- * {@code Authorization: Key …} header. It works on the finished text, so it covers lines written by any
- * library, not only by pi-edge.
+ * Takes secrets out of a line of log text: the query of any URI or path (Pi SDK clients
+ * and legacy apps put access tokens there, and framework lines such as
+ * {@code 500 Server Error for HTTP POST "/path?…"} or Reactor checkpoint descriptions
+ * print the whole request URI), and the credential of a {@code Bearer} token or an
+ * {@code Authorization: Key …} header. It works on the finished text, so it covers lines
+ * written by any library, not only by pi-edge.
  */
 public final class LogLineRedactor {
 
 	static final String REDACTED = "[redacted]";
 
-	/** A path or URI (it contains a '/'), then '?' and a non-empty query, up to whitespace, a quote or a fragment. */
+	/**
+	 * A path or URI (it contains a '/'), then '?' and a non-empty query, up to
+	 * whitespace, a quote or a fragment.
+	 */
 	private static final Pattern QUERY = Pattern.compile("(/[^\\s\"'<>?#]*)\\?[^\\s\"'<>#]+");
 
 	private static final Pattern CREDENTIAL = Pattern
@@ -27,7 +31,8 @@ public final class LogLineRedactor {
 			return null;
 		}
 		String redacted = text;
-		// Cheap looks first: the usual line has neither, and costs two scans and no regex.
+		// Cheap looks first: the usual line has neither, and costs two scans and no
+		// regex.
 		if (redacted.indexOf('?') >= 0) {
 			redacted = QUERY.matcher(redacted).replaceAll("$1?" + REDACTED);
 		}

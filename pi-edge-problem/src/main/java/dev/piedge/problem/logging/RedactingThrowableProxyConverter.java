@@ -5,8 +5,9 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
 /**
- * Spring Boot's {@code %wEx} (stack traces with packaging data), with {@link LogLineRedactor} applied to the
- * whole trace: exception messages and Reactor's checkpoint descriptions both print request URIs.
+ * Spring Boot's {@code %wEx} (stack traces with packaging data), with
+ * {@link LogLineRedactor} applied to the whole trace: exception messages and Reactor's
+ * checkpoint descriptions both print request URIs.
  */
 public class RedactingThrowableProxyConverter extends ExtendedWhitespaceThrowableProxyConverter {
 

@@ -13,8 +13,7 @@ class LogLineRedactorTests {
 			"500 Server Error for HTTP POST \"/pi_payment/approve?access_token=abc123\"|500 Server Error for HTTP POST \"/pi_payment/approve?[redacted]\"",
 			"checkpoint ⇢ HTTP GET \"/orders?x=1&token=zzz\" [ExceptionHandlingWebHandler]|checkpoint ⇢ HTTP GET \"/orders?[redacted]\" [ExceptionHandlingWebHandler]",
 			"calling http://127.0.0.1:8081/a/b?token=t0k3n#frag now|calling http://127.0.0.1:8081/a/b?[redacted]#frag now",
-			"GET /?q=1|GET /?[redacted]",
-			"two: /a?x=1 and /b?y=2|two: /a?[redacted] and /b?[redacted]",
+			"GET /?q=1|GET /?[redacted]", "two: /a?x=1 and /b?y=2|two: /a?[redacted] and /b?[redacted]",
 			"header Authorization: Bearer eyJhbGciOiJFUzI1NiJ9.payload.sig|header Authorization: Bearer [redacted]",
 			"Authorization: Key sandbox-api-key|Authorization: Key [redacted]",
 			"\"Authorization\":\"Key 0123456789abcdef\"|\"Authorization\":\"Key [redacted]\"" })
@@ -23,9 +22,10 @@ class LogLineRedactorTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "method=GET path=/orders/42 route=backend status=200 latency_ms=3 uid=-",
-			"Is Pi reachable? yes", "WWW-Authenticate: Bearer realm=\"pi-edge\", error=\"invalid_token\"",
-			"Key rotation finished", "Wait for it /path? then" })
+	@CsvSource(delimiter = '|',
+			value = { "method=GET path=/orders/42 route=backend status=200 latency_ms=3 uid=-", "Is Pi reachable? yes",
+					"WWW-Authenticate: Bearer realm=\"pi-edge\", error=\"invalid_token\"", "Key rotation finished",
+					"Wait for it /path? then" })
 	void leavesOrdinaryLinesAlone(String line) {
 		assertThat(LogLineRedactor.redact(line)).isSameAs(line).isEqualTo(line);
 	}

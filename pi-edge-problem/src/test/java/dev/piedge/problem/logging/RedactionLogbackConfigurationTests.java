@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code redaction.xml}, included after Boot's {@code defaults.xml} as the apps include it, changes what Boot's
- * own console pattern prints: messages and stack traces, Reactor checkpoints included.
+ * {@code redaction.xml}, included after Boot's {@code defaults.xml} as the apps include
+ * it, changes what Boot's own console pattern prints: messages and stack traces, Reactor
+ * checkpoints included.
  */
 class RedactionLogbackConfigurationTests {
 
@@ -41,7 +42,8 @@ class RedactionLogbackConfigurationTests {
 		JoranConfigurator configurator = new JoranConfigurator();
 		configurator.setContext(this.context);
 		configurator.doConfigure(new ByteArrayInputStream(CONFIGURATION.getBytes(StandardCharsets.UTF_8)));
-		// Boot's console pattern, as the apps' CONSOLE appender uses it, printing into memory.
+		// Boot's console pattern, as the apps' CONSOLE appender uses it, printing into
+		// memory.
 		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
 		encoder.setContext(this.context);
 		encoder.setPattern(this.context.getProperty("BOOT_CONSOLE_PATTERN"));
@@ -57,7 +59,8 @@ class RedactionLogbackConfigurationTests {
 	@Test
 	void bootsPatternPrintsNoQueryInMessagesOrStackTraces() {
 		Throwable failure = Mono.error(new IllegalStateException("upstream /v2/me?token=in-message failed"))
-			.checkpoint("HTTP POST \"/shop/pi_payment/approve?access_token=in-checkpoint\" [ExceptionHandlingWebHandler]")
+			.checkpoint(
+					"HTTP POST \"/shop/pi_payment/approve?access_token=in-checkpoint\" [ExceptionHandlingWebHandler]")
 			.materialize()
 			.block()
 			.getThrowable();

@@ -8,14 +8,16 @@ import java.time.Duration;
 /**
  * Retries an idempotent Pi call, applied with {@code transformDeferred}.
  *
- * <p>Policy: up to {@code max-attempts} attempts in total, exponential backoff from {@code min-backoff}
- * doubling up to {@code max-backoff}, spread by {@code jitter}. Only {@link PiApiUnavailableException}
- * is retried, except {@code BAD_RESPONSE} (an unreadable answer is not expected to change) and except when
- * Pi's {@code Retry-After} exceeds {@code max-backoff}: then the failure is returned at once so the caller
- * can pass the delay on. A {@code Retry-After} that fits is honoured by waiting
- * {@code Retry-After - min-backoff} before the backoff delay, which itself is never shorter than
- * {@code min-backoff}. After the last attempt the last {@link PiApiUnavailableException} is returned
- * as is, never wrapped.
+ * <p>
+ * Policy: up to {@code max-attempts} attempts in total, exponential backoff from
+ * {@code min-backoff} doubling up to {@code max-backoff}, spread by {@code jitter}. Only
+ * {@link PiApiUnavailableException} is retried, except {@code BAD_RESPONSE} (an
+ * unreadable answer is not expected to change) and except when Pi's {@code Retry-After}
+ * exceeds {@code max-backoff}: then the failure is returned at once so the caller can
+ * pass the delay on. A {@code Retry-After} that fits is honoured by waiting
+ * {@code Retry-After - min-backoff} before the backoff delay, which itself is never
+ * shorter than {@code min-backoff}. After the last attempt the last
+ * {@link PiApiUnavailableException} is returned as is, never wrapped.
  */
 final class IdempotentRetryOperator {
 
@@ -26,11 +28,11 @@ final class IdempotentRetryOperator {
 		Duration maxBackoff = policy.maxBackoff();
 		this.retry = policy.maxAttempts() <= 1 ? null
 				: Retry.backoff(policy.maxAttempts() - 1L, minBackoff)
-						.maxBackoff(maxBackoff)
-						.jitter(policy.jitter())
-						.filter(error -> isRetryable(error, maxBackoff))
-						.doBeforeRetryAsync(signal -> waitOutRetryAfter(signal.failure(), minBackoff))
-						.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+					.maxBackoff(maxBackoff)
+					.jitter(policy.jitter())
+					.filter(error -> isRetryable(error, maxBackoff))
+					.doBeforeRetryAsync(signal -> waitOutRetryAfter(signal.failure(), minBackoff))
+					.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	<T> Mono<T> apply(Mono<T> attempt) {
@@ -53,4 +55,5 @@ final class IdempotentRetryOperator {
 		}
 		return Mono.empty();
 	}
+
 }

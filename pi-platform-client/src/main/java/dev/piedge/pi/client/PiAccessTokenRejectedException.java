@@ -1,8 +1,8 @@
 package dev.piedge.pi.client;
 
 /**
- * The user's Pi access token is not acceptable: either Pi answered 401 to {@code GET /v2/me} (invalid
- * or expired), or the token was malformed and was never sent.
+ * The user's Pi access token is not acceptable: either Pi answered 401 to
+ * {@code GET /v2/me} (invalid or expired), or the token was malformed and was never sent.
  */
 public final class PiAccessTokenRejectedException extends PiApiException {
 
@@ -17,7 +17,6 @@ public final class PiAccessTokenRejectedException extends PiApiException {
 
 	/**
 	 * Pi answered 401 to {@code /v2/me}.
-	 *
 	 * @return the exception
 	 */
 	public static PiAccessTokenRejectedException rejectedByPi() {
@@ -25,8 +24,8 @@ public final class PiAccessTokenRejectedException extends PiApiException {
 	}
 
 	/**
-	 * The token was blank, too long, or contained whitespace or control characters, so it was not sent.
-	 *
+	 * The token was blank, too long, or contained whitespace or control characters, so it
+	 * was not sent.
 	 * @return the exception
 	 */
 	public static PiAccessTokenRejectedException malformed() {
@@ -37,10 +36,10 @@ public final class PiAccessTokenRejectedException extends PiApiException {
 
 	/**
 	 * Tells whether the token was rejected locally without calling Pi.
-	 *
 	 * @return true if malformed, false if Pi refused it
 	 */
 	public boolean isMalformed() {
 		return malformed;
 	}
+
 }

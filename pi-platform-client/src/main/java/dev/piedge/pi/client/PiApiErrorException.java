@@ -4,12 +4,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Pi refused a request with a 4xx answer and an error code, e.g. {@code ongoing_payment_found},
- * {@code already_completed} or {@code verification_failed}.
+ * Pi refused a request with a 4xx answer and an error code, e.g.
+ * {@code ongoing_payment_found}, {@code already_completed} or
+ * {@code verification_failed}.
  *
- * <p>The code is taken from the {@code error} field of Pi's body when it is a plain identifier. A 404 to
- * a payment call without such a code reads as {@link #PAYMENT_NOT_FOUND}; any other 4xx without one reads
- * as {@link #UNSPECIFIED}. Pi's free-text {@code error_message} is deliberately not kept.
+ * <p>
+ * The code is taken from the {@code error} field of Pi's body when it is a plain
+ * identifier. A 404 to a payment call without such a code reads as
+ * {@link #PAYMENT_NOT_FOUND}; any other 4xx without one reads as {@link #UNSPECIFIED}.
+ * Pi's free-text {@code error_message} is deliberately not kept.
  */
 public final class PiApiErrorException extends PiApiException {
 
@@ -22,8 +25,11 @@ public final class PiApiErrorException extends PiApiException {
 	private static final long serialVersionUID = 1L;
 
 	private final String code;
+
 	private final int httpStatus;
+
 	private final transient PiPayment payment;
+
 	private final String verificationError;
 
 	private PiApiErrorException(String message, String code, int httpStatus, PiPayment payment,
@@ -37,7 +43,6 @@ public final class PiApiErrorException extends PiApiException {
 
 	/**
 	 * Pi answered a 4xx with (or without) an error code.
-	 *
 	 * @param endpoint the endpoint template, e.g. {@code POST /v2/payments}
 	 * @param httpStatus the status
 	 * @param code a sanitised code
@@ -55,9 +60,8 @@ public final class PiApiErrorException extends PiApiException {
 
 	/**
 	 * Returns Pi's error code.
-	 *
 	 * @return the code, {@link #PAYMENT_NOT_FOUND} for a bare 404 to a payment call, or
-	 *         {@link #UNSPECIFIED}
+	 * {@link #UNSPECIFIED}
 	 */
 	public String code() {
 		return code;
@@ -65,7 +69,6 @@ public final class PiApiErrorException extends PiApiException {
 
 	/**
 	 * Returns the HTTP status Pi answered.
-	 *
 	 * @return a 4xx status
 	 */
 	public int httpStatus() {
@@ -73,9 +76,9 @@ public final class PiApiErrorException extends PiApiException {
 	}
 
 	/**
-	 * Returns the payment Pi attached to the error ({@code ongoing_payment_found} on create; {@code forbidden},
-	 * {@code already_completed} and {@code cancelled_payment} on cancel).
-	 *
+	 * Returns the payment Pi attached to the error ({@code ongoing_payment_found} on
+	 * create; {@code forbidden}, {@code already_completed} and {@code cancelled_payment}
+	 * on cancel).
 	 * @return the blocking or affected payment, if Pi sent one that could be read
 	 */
 	public Optional<PiPayment> payment() {
@@ -85,10 +88,10 @@ public final class PiApiErrorException extends PiApiException {
 	/**
 	 * Returns the detail Pi attached to {@code verification_failed}, e.g.
 	 * {@code tx_memo_payment_identifier_mismatch}.
-	 *
 	 * @return the verification error, if present
 	 */
 	public Optional<String> verificationError() {
 		return Optional.ofNullable(verificationError);
 	}
+
 }

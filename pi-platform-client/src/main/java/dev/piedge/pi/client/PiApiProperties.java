@@ -17,31 +17,30 @@ import java.util.Locale;
 /**
  * Settings of the Pi Platform API client, bound from {@code pi.api.*}.
  *
- * <p>Every null value takes its default, so {@code new PiApiProperties(null, key, null, null, null, null)}
- * is a valid production configuration. The constructor enforces the same rules as the bean-validation
- * annotations, so instances built without Spring are equally safe; a bad value fails with a message
- * naming the property to fix.
+ * <p>
+ * Every null value takes its default, so
+ * {@code new PiApiProperties(null, key, null, null, null, null)} is a valid production
+ * configuration. The constructor enforces the same rules as the bean-validation
+ * annotations, so instances built without Spring are equally safe; a bad value fails with
+ * a message naming the property to fix.
  *
- * @param baseUrl {@code pi.api.base-url}: absolute http(s) URL without user info, query or fragment; the
- *        {@code /v2/...} paths are appended to it. Default {@code https://api.minepi.com}
- * @param key {@code pi.api.key}: the app's Server API Key; may be empty when only {@code /v2/me} is used.
- *        Surrounding whitespace is stripped; never printed by {@link #toString()}
- * @param timeout {@code pi.api.timeout}: limit for one attempt, from sending to the end of the body.
- *        Default 5s
+ * @param baseUrl {@code pi.api.base-url}: absolute http(s) URL without user info, query
+ * or fragment; the {@code /v2/...} paths are appended to it. Default
+ * {@code https://api.minepi.com}
+ * @param key {@code pi.api.key}: the app's Server API Key; may be empty when only
+ * {@code /v2/me} is used. Surrounding whitespace is stripped; never printed by
+ * {@link #toString()}
+ * @param timeout {@code pi.api.timeout}: limit for one attempt, from sending to the end
+ * of the body. Default 5s
  * @param connectTimeout {@code pi.api.connect-timeout}: TCP connect limit. Default 2s
  * @param maxResponseSize {@code pi.api.max-response-size}: larger answers fail as
- *        {@link PiApiUnavailableException.Reason#BAD_RESPONSE}. Default 256KB
+ * {@link PiApiUnavailableException.Reason#BAD_RESPONSE}. Default 256KB
  * @param retry {@code pi.api.retry.*}: retry policy for idempotent (GET) payment calls
  */
 @Validated
 @ConfigurationProperties("pi.api")
-public record PiApiProperties(
-		URI baseUrl,
-		String key,
-		Duration timeout,
-		Duration connectTimeout,
-		DataSize maxResponseSize,
-		@DefaultValue @Valid Retry retry) {
+public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duration connectTimeout,
+		DataSize maxResponseSize, @DefaultValue @Valid Retry retry) {
 
 	/** Pi's production API host. */
 	public static final URI DEFAULT_BASE_URL = URI.create("https://api.minepi.com");
@@ -50,7 +49,6 @@ public record PiApiProperties(
 
 	/**
 	 * Applies defaults and validates.
-	 *
 	 * @throws IllegalArgumentException naming the property to fix
 	 */
 	public PiApiProperties {
@@ -78,8 +76,8 @@ public record PiApiProperties(
 	}
 
 	/**
-	 * Creates properties for the given base URL and key, with every other setting at its default.
-	 *
+	 * Creates properties for the given base URL and key, with every other setting at its
+	 * default.
 	 * @param baseUrl the API base URL, or null for Pi's production host
 	 * @param key the Server API Key, or null/empty for none
 	 * @return the properties
@@ -90,7 +88,6 @@ public record PiApiProperties(
 
 	/**
 	 * Tells whether a Server API Key is configured.
-	 *
 	 * @return true if {@code pi.api.key} is not empty
 	 */
 	public boolean hasKey() {
@@ -98,8 +95,8 @@ public record PiApiProperties(
 	}
 
 	/**
-	 * Returns an identifier of the key that is safe to log: the first 12 hex characters of its SHA-256.
-	 *
+	 * Returns an identifier of the key that is safe to log: the first 12 hex characters
+	 * of its SHA-256.
 	 * @return the fingerprint, or {@code none} when no key is configured
 	 */
 	public String keyFingerprint() {
@@ -112,9 +109,10 @@ public record PiApiProperties(
 	/** Prints every setting except the key, which is replaced by its fingerprint. */
 	@Override
 	public String toString() {
-		return "PiApiProperties[baseUrl=" + baseUrl + ", key=" + (hasKey() ? "<redacted sha256:" + keyFingerprint()
-				+ ">" : "<none>") + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
-				+ ", maxResponseSize=" + maxResponseSize + ", retry=" + retry + "]";
+		return "PiApiProperties[baseUrl=" + baseUrl + ", key="
+				+ (hasKey() ? "<redacted sha256:" + keyFingerprint() + ">" : "<none>") + ", timeout=" + timeout
+				+ ", connectTimeout=" + connectTimeout + ", maxResponseSize=" + maxResponseSize + ", retry=" + retry
+				+ "]";
 	}
 
 	private static URI normaliseBaseUrl(URI uri) {
@@ -124,8 +122,7 @@ public record PiApiProperties(
 					"pi.api.base-url must be an absolute http or https URL such as https://api.minepi.com");
 		}
 		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new IllegalArgumentException(
-					"pi.api.base-url must not contain user info, a query or a fragment");
+			throw new IllegalArgumentException("pi.api.base-url must not contain user info, a query or a fragment");
 		}
 		String text = uri.toString();
 		// The /v2/... paths are appended, so a trailing slash would produce "//v2".
@@ -143,24 +140,24 @@ public record PiApiProperties(
 	}
 
 	/**
-	 * Retry policy for idempotent calls ({@code getPayment}, {@code incompleteServerPayments}).
+	 * Retry policy for idempotent calls ({@code getPayment},
+	 * {@code incompleteServerPayments}).
 	 *
-	 * @param maxAttempts {@code pi.api.retry.max-attempts}: total attempts including the first, 1-10.
-	 *        Default 3
-	 * @param minBackoff {@code pi.api.retry.min-backoff}: first backoff, not negative. Default 200ms
-	 * @param maxBackoff {@code pi.api.retry.max-backoff}: backoff ceiling, at least min-backoff; also the
-	 *        longest {@code Retry-After} the client will wait out. Default 2s (or min-backoff if larger)
-	 * @param jitter {@code pi.api.retry.jitter}: random spread of each backoff, 0.0-1.0. Default 0.5
+	 * @param maxAttempts {@code pi.api.retry.max-attempts}: total attempts including the
+	 * first, 1-10. Default 3
+	 * @param minBackoff {@code pi.api.retry.min-backoff}: first backoff, not negative.
+	 * Default 200ms
+	 * @param maxBackoff {@code pi.api.retry.max-backoff}: backoff ceiling, at least
+	 * min-backoff; also the longest {@code Retry-After} the client will wait out. Default
+	 * 2s (or min-backoff if larger)
+	 * @param jitter {@code pi.api.retry.jitter}: random spread of each backoff, 0.0-1.0.
+	 * Default 0.5
 	 */
-	public record Retry(
-			@DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
-			Duration minBackoff,
-			Duration maxBackoff,
+	public record Retry(@DefaultValue("3") @Min(1) @Max(10) int maxAttempts, Duration minBackoff, Duration maxBackoff,
 			@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
 
 		/**
 		 * Applies defaults to null durations and validates.
-		 *
 		 * @throws IllegalArgumentException naming the property to fix
 		 */
 		public Retry {
@@ -187,7 +184,6 @@ public record PiApiProperties(
 
 		/**
 		 * Returns the default policy: 3 attempts, 200ms-2s backoff, jitter 0.5.
-		 *
 		 * @return the defaults
 		 */
 		public static Retry defaults() {

@@ -4,12 +4,12 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The Pi Platform API operations this client calls. The {@link #toString()} form
- * ({@code GET /v2/payments/{id}}) names the operation in exception messages without any id or secret.
+ * ({@code GET /v2/payments/{id}}) names the operation in exception messages without any
+ * id or secret.
  */
 enum PiEndpoint {
 
-	ME(HttpMethod.GET, "/v2/me", false),
-	GET_PAYMENT(HttpMethod.GET, "/v2/payments/{id}", true),
+	ME(HttpMethod.GET, "/v2/me", false), GET_PAYMENT(HttpMethod.GET, "/v2/payments/{id}", true),
 	APPROVE_PAYMENT(HttpMethod.POST, "/v2/payments/{id}/approve", true),
 	COMPLETE_PAYMENT(HttpMethod.POST, "/v2/payments/{id}/complete", true),
 	CANCEL_PAYMENT(HttpMethod.POST, "/v2/payments/{id}/cancel", true),
@@ -17,7 +17,9 @@ enum PiEndpoint {
 	CREATE_PAYMENT(HttpMethod.POST, "/v2/payments", true);
 
 	private final HttpMethod method;
+
 	private final String path;
+
 	private final boolean keyAuthenticated;
 
 	PiEndpoint(HttpMethod method, String path, boolean keyAuthenticated) {
@@ -35,7 +37,10 @@ enum PiEndpoint {
 		return path;
 	}
 
-	/** True for payment calls ({@code Authorization: Key}), false for {@code /v2/me} (Bearer). */
+	/**
+	 * True for payment calls ({@code Authorization: Key}), false for {@code /v2/me}
+	 * (Bearer).
+	 */
 	boolean keyAuthenticated() {
 		return keyAuthenticated;
 	}
@@ -44,4 +49,5 @@ enum PiEndpoint {
 	public String toString() {
 		return method.name() + " " + path;
 	}
+
 }

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Pi payment (Pi's PaymentDTO), as returned by the payment endpoints and carried in some error
- * answers.
+ * A Pi payment (Pi's PaymentDTO), as returned by the payment endpoints and carried in
+ * some error answers.
  *
- * <p>{@code fromAddress}, {@code direction} and {@code network} are null in payments created before
- * Pi added them (2022). {@code amount} is decoded exactly, never through a {@code double}.
+ * <p>
+ * {@code fromAddress}, {@code direction} and {@code network} are null in payments created
+ * before Pi added them (2022). {@code amount} is decoded exactly, never through a
+ * {@code double}.
  *
  * @param identifier the payment id; never blank
  * @param userUid the app-scoped uid of the paying or receiving user
@@ -30,25 +32,17 @@ import java.util.Map;
  * @param transaction the linked transaction, null until one exists
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PiPayment(
-		@JsonProperty("identifier") String identifier,
-		@JsonProperty("user_uid") String userUid,
-		@JsonProperty("amount") BigDecimal amount,
-		@JsonProperty("memo") String memo,
-		@JsonProperty("metadata") Map<String, Object> metadata,
-		@JsonProperty("from_address") String fromAddress,
-		@JsonProperty("to_address") String toAddress,
-		@JsonProperty("direction") String direction,
-		@JsonProperty("created_at") Instant createdAt,
-		@JsonProperty("network") String network,
-		@JsonProperty("status") PiPaymentStatus status,
-		@JsonProperty("transaction") PiTransaction transaction) {
+public record PiPayment(@JsonProperty("identifier") String identifier, @JsonProperty("user_uid") String userUid,
+		@JsonProperty("amount") BigDecimal amount, @JsonProperty("memo") String memo,
+		@JsonProperty("metadata") Map<String, Object> metadata, @JsonProperty("from_address") String fromAddress,
+		@JsonProperty("to_address") String toAddress, @JsonProperty("direction") String direction,
+		@JsonProperty("created_at") Instant createdAt, @JsonProperty("network") String network,
+		@JsonProperty("status") PiPaymentStatus status, @JsonProperty("transaction") PiTransaction transaction) {
 
 	/**
 	 * Requires the fields the payment handshake depends on and freezes the metadata.
-	 *
-	 * @throws IllegalArgumentException if {@code identifier} is blank, or {@code amount} or
-	 *         {@code status} is null
+	 * @throws IllegalArgumentException if {@code identifier} is blank, or {@code amount}
+	 * or {@code status} is null
 	 */
 	public PiPayment {
 		if (identifier == null || identifier.isBlank()) {

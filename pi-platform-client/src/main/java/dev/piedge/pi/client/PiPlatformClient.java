@@ -17,30 +17,35 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reactive client for the Pi Network Platform API: {@code GET /v2/me} with the user's access token, and
- * the payment endpoints with the app's Server API Key.
+ * Reactive client for the Pi Network Platform API: {@code GET /v2/me} with the user's
+ * access token, and the payment endpoints with the app's Server API Key.
  *
- * <p>Every call is bounded by {@code pi.api.timeout} per attempt and fails only with a
+ * <p>
+ * Every call is bounded by {@code pi.api.timeout} per attempt and fails only with a
  * {@link PiApiException} subtype (or {@link NullPointerException} for a null argument):
  * <ul>
- *   <li>{@link #me(String)} is never retried: the auth proxy applies its own policy.</li>
- *   <li>{@link #getPayment(PaymentId)} and {@link #incompleteServerPayments()} are idempotent and retried
- *       on {@link PiApiUnavailableException} (but not {@code BAD_RESPONSE}) with exponential backoff and
- *       jitter: {@code pi.api.retry.max-attempts} attempts in total, delays from {@code min-backoff} up to
- *       {@code max-backoff} (Reactor's {@code Retry.backoff}, never shorter than {@code min-backoff}).
- *       A 429/5xx {@code Retry-After} no longer than {@code max-backoff} is waited out: the client waits
- *       {@code Retry-After - min-backoff} and then the backoff delay, so at least {@code Retry-After}
- *       passes before the next attempt. A longer {@code Retry-After} fails at once, carrying
- *       {@link PiApiUnavailableException#retryAfter()}. 4xx answers are never retried. When attempts run
- *       out, the last {@link PiApiUnavailableException} is returned unwrapped.</li>
- *   <li>approve, complete, cancel and create are POSTs that change state on Pi and are never retried:
- *       after a {@link PiApiUnavailableException} the outcome is unknown, so read the payment back with
- *       {@link #getPayment(PaymentId)} before trying again.</li>
+ * <li>{@link #me(String)} is never retried: the auth proxy applies its own policy.</li>
+ * <li>{@link #getPayment(PaymentId)} and {@link #incompleteServerPayments()} are
+ * idempotent and retried on {@link PiApiUnavailableException} (but not
+ * {@code BAD_RESPONSE}) with exponential backoff and jitter:
+ * {@code pi.api.retry.max-attempts} attempts in total, delays from {@code min-backoff} up
+ * to {@code max-backoff} (Reactor's {@code Retry.backoff}, never shorter than
+ * {@code min-backoff}). A 429/5xx {@code Retry-After} no longer than {@code max-backoff}
+ * is waited out: the client waits {@code Retry-After - min-backoff} and then the backoff
+ * delay, so at least {@code Retry-After} passes before the next attempt. A longer
+ * {@code Retry-After} fails at once, carrying
+ * {@link PiApiUnavailableException#retryAfter()}. 4xx answers are never retried. When
+ * attempts run out, the last {@link PiApiUnavailableException} is returned
+ * unwrapped.</li>
+ * <li>approve, complete, cancel and create are POSTs that change state on Pi and are
+ * never retried: after a {@link PiApiUnavailableException} the outcome is unknown, so
+ * read the payment back with {@link #getPayment(PaymentId)} before trying again.</li>
  * </ul>
  *
- * <p>Answers larger than {@code pi.api.max-response-size} fail as {@code BAD_RESPONSE}. The client is
- * thread-safe; create one per application, either through {@link PiPlatformClientAutoConfiguration} or
- * with a constructor.
+ * <p>
+ * Answers larger than {@code pi.api.max-response-size} fail as {@code BAD_RESPONSE}. The
+ * client is thread-safe; create one per application, either through
+ * {@link PiPlatformClientAutoConfiguration} or with a constructor.
  */
 public final class PiPlatformClient {
 
@@ -48,13 +53,15 @@ public final class PiPlatformClient {
 	public static final int MAX_ACCESS_TOKEN_LENGTH = 4096;
 
 	private final WebClient webClient;
+
 	private final PiApiProperties properties;
+
 	private final PiResponseDecoder decoder;
+
 	private final IdempotentRetryOperator retry;
 
 	/**
 	 * Creates a client with its own {@link WebClient} and the system UTC clock.
-	 *
 	 * @param properties the settings
 	 */
 	public PiPlatformClient(PiApiProperties properties) {
@@ -62,12 +69,13 @@ public final class PiPlatformClient {
 	}
 
 	/**
-	 * Creates a client from a {@link WebClient.Builder}, e.g. the application's instrumented one.
+	 * Creates a client from a {@link WebClient.Builder}, e.g. the application's
+	 * instrumented one.
 	 *
-	 * <p>The builder is cloned, not modified. Its base URL, connector and codec limits are replaced so that
-	 * the timeouts and the response size limit in {@code properties} always apply; its filters and default
-	 * headers are kept.
-	 *
+	 * <p>
+	 * The builder is cloned, not modified. Its base URL, connector and codec limits are
+	 * replaced so that the timeouts and the response size limit in {@code properties}
+	 * always apply; its filters and default headers are kept.
 	 * @param properties the settings
 	 * @param webClientBuilder the builder to start from
 	 * @param clock the clock used to read HTTP-date {@code Retry-After} values
@@ -77,25 +85,24 @@ public final class PiPlatformClient {
 		Objects.requireNonNull(webClientBuilder, "webClientBuilder");
 		Objects.requireNonNull(clock, "clock");
 		HttpClient httpClient = HttpClient.create()
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-				.responseTimeout(properties.timeout());
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			.responseTimeout(properties.timeout());
 		this.webClient = webClientBuilder.clone()
-				.baseUrl(properties.baseUrl().toString())
-				.clientConnector(new ReactorClientHttpConnector(httpClient))
-				.codecs(codecs -> codecs.defaultCodecs()
-						.maxInMemorySize((int) properties.maxResponseSize().toBytes()))
-				.build();
+			.baseUrl(properties.baseUrl().toString())
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
+			.build();
 		this.decoder = new PiResponseDecoder(clock, properties.timeout(), properties.keyFingerprint());
 		this.retry = new IdempotentRetryOperator(properties.retry());
 	}
 
 	/**
-	 * Verifies an access token: {@code GET /v2/me} with {@code Authorization: Bearer}. Not retried.
-	 *
+	 * Verifies an access token: {@code GET /v2/me} with {@code Authorization: Bearer}.
+	 * Not retried.
 	 * @param accessToken the token from {@code Pi.authenticate}
-	 * @return the user; fails with {@link PiAccessTokenRejectedException} if the token is malformed (blank,
-	 *         longer than {@value #MAX_ACCESS_TOKEN_LENGTH} characters, or not visible ASCII, in which case
-	 *         Pi is not called) or Pi answers 401
+	 * @return the user; fails with {@link PiAccessTokenRejectedException} if the token is
+	 * malformed (blank, longer than {@value #MAX_ACCESS_TOKEN_LENGTH} characters, or not
+	 * visible ASCII, in which case Pi is not called) or Pi answers 401
 	 */
 	public Mono<PiUser> me(String accessToken) {
 		if (!isWellFormedToken(accessToken)) {
@@ -106,10 +113,9 @@ public final class PiPlatformClient {
 
 	/**
 	 * Reads a payment: {@code GET /v2/payments/{id}}. Retried (idempotent).
-	 *
 	 * @param id the payment id
 	 * @return the payment; an unknown id fails with {@link PiApiErrorException} code
-	 *         {@code payment_not_found}
+	 * {@code payment_not_found}
 	 */
 	public Mono<PiPayment> getPayment(PaymentId id) {
 		Objects.requireNonNull(id, "id");
@@ -117,8 +123,8 @@ public final class PiPlatformClient {
 	}
 
 	/**
-	 * Approves a user-to-app payment: {@code POST /v2/payments/{id}/approve}. Not retried.
-	 *
+	 * Approves a user-to-app payment: {@code POST /v2/payments/{id}/approve}. Not
+	 * retried.
 	 * @param id the payment id
 	 * @return the approved payment
 	 */
@@ -128,9 +134,9 @@ public final class PiPlatformClient {
 	}
 
 	/**
-	 * Completes a payment with its blockchain transaction: {@code POST /v2/payments/{id}/complete} with
-	 * {@code {"txid": ...}}. Not retried. Only a successful answer proves the payment.
-	 *
+	 * Completes a payment with its blockchain transaction: {@code POST
+	 * /v2/payments/{id}/complete} with {@code {"txid": ...}}. Not retried. Only a
+	 * successful answer proves the payment.
 	 * @param id the payment id
 	 * @param txid the transaction id
 	 * @return the completed payment
@@ -143,7 +149,6 @@ public final class PiPlatformClient {
 
 	/**
 	 * Cancels a payment: {@code POST /v2/payments/{id}/cancel}. Not retried.
-	 *
 	 * @param id the payment id
 	 * @return the cancelled payment
 	 */
@@ -154,21 +159,21 @@ public final class PiPlatformClient {
 
 	/**
 	 * Lists the app-to-user payments Pi considers incomplete:
-	 * {@code GET /v2/payments/incomplete_server_payments}, unwrapped. Retried (idempotent).
-	 *
+	 * {@code GET /v2/payments/incomplete_server_payments}, unwrapped. Retried
+	 * (idempotent).
 	 * @return the payments (Pi documents zero or one)
 	 */
 	public Mono<List<PiPayment>> incompleteServerPayments() {
 		return keyed(PiEndpoint.INCOMPLETE_SERVER_PAYMENTS, null, null, IncompleteServerPayments.class)
-				.map(IncompleteServerPayments::payments)
-				.transformDeferred(retry::apply);
+			.map(IncompleteServerPayments::payments)
+			.transformDeferred(retry::apply);
 	}
 
 	/**
-	 * Creates an app-to-user payment: {@code POST /v2/payments} with {@code {"payment": {...}}}. Not
-	 * retried: persist the returned identifier at once. A concurrent payment fails with
-	 * {@link PiApiErrorException} code {@code ongoing_payment_found} carrying the blocking payment.
-	 *
+	 * Creates an app-to-user payment: {@code POST /v2/payments} with {@code {"payment":
+	 * {...}}}. Not retried: persist the returned identifier at once. A concurrent payment
+	 * fails with {@link PiApiErrorException} code {@code ongoing_payment_found} carrying
+	 * the blocking payment.
 	 * @param payment the payment to create
 	 * @return the created payment
 	 */
@@ -183,7 +188,8 @@ public final class PiPlatformClient {
 		}
 		for (int i = 0; i < token.length(); i++) {
 			char c = token.charAt(i);
-			// Visible ASCII only: excludes whitespace, control characters (header injection) and non-ASCII.
+			// Visible ASCII only: excludes whitespace, control characters (header
+			// injection) and non-ASCII.
 			if (c < 0x21 || c > 0x7e) {
 				return false;
 			}
@@ -199,42 +205,47 @@ public final class PiPlatformClient {
 				headers -> headers.set(HttpHeaders.AUTHORIZATION, "Key " + properties.key()), type);
 	}
 
-	/** One attempt: request, per-attempt timeout, and translation of every failure into the hierarchy. */
-	private <T> Mono<T> exchange(PiEndpoint endpoint, PaymentId id, Object body,
-			Consumer<HttpHeaders> auth, Class<T> type) {
+	/**
+	 * One attempt: request, per-attempt timeout, and translation of every failure into
+	 * the hierarchy.
+	 */
+	private <T> Mono<T> exchange(PiEndpoint endpoint, PaymentId id, Object body, Consumer<HttpHeaders> auth,
+			Class<T> type) {
 		byte[] json = null;
 		if (body != null) {
 			try {
 				json = decoder.write(body);
-			} catch (RuntimeException e) {
+			}
+			catch (RuntimeException e) {
 				return Mono.error(new IllegalArgumentException(
 						"Request body for " + endpoint + " cannot be written as JSON; check the payment metadata", e));
 			}
 		}
 		WebClient.RequestBodySpec request = webClient.method(endpoint.method())
-				.uri(uri -> id == null
-						? uri.path(endpoint.path()).build()
-						: uri.path(endpoint.path()).build(id.value()))
-				.accept(MediaType.APPLICATION_JSON)
-				.headers(auth);
+			.uri(uri -> id == null ? uri.path(endpoint.path()).build() : uri.path(endpoint.path()).build(id.value()))
+			.accept(MediaType.APPLICATION_JSON)
+			.headers(auth);
 		WebClient.RequestHeadersSpec<?> ready = json == null ? request
 				: request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
 		return ready.exchangeToMono(response -> handle(endpoint, response, type))
-				.timeout(properties.timeout())
-				.onErrorMap(error -> decoder.fromTransport(endpoint, error));
+			.timeout(properties.timeout())
+			.onErrorMap(error -> decoder.fromTransport(endpoint, error));
 	}
 
 	private <T> Mono<T> handle(PiEndpoint endpoint, ClientResponse response, Class<T> type) {
 		int status = response.statusCode().value();
 		if (response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
-					.flatMap(bytes -> decoder.read(endpoint, bytes, type));
+			return response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.flatMap(bytes -> decoder.read(endpoint, bytes, type));
 		}
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return response.bodyToMono(byte[].class)
-				// The status decides the outcome; an error page too large to read is simply ignored.
-				.onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
-				.defaultIfEmpty(new byte[0])
-				.flatMap(bytes -> Mono.error(decoder.fromStatus(endpoint, status, retryAfter, bytes)));
+			// The status decides the outcome; an error page too large to read is simply
+			// ignored.
+			.onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.empty())
+			.defaultIfEmpty(new byte[0])
+			.flatMap(bytes -> Mono.error(decoder.fromStatus(endpoint, status, retryAfter, bytes)));
 	}
+
 }

@@ -11,11 +11,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import java.time.Clock;
 
 /**
- * Provides a {@link PiPlatformClient} bound to {@code pi.api.*} unless the application defines its own.
+ * Provides a {@link PiPlatformClient} bound to {@code pi.api.*} unless the application
+ * defines its own.
  *
- * <p>It starts from the application's {@link WebClient.Builder} bean when there is one (so its
- * observation filters apply) and from {@link WebClient#builder()} otherwise, and uses the application's
- * {@link Clock} bean when there is one.
+ * <p>
+ * It starts from the application's {@link WebClient.Builder} bean when there is one (so
+ * its observation filters apply) and from {@link WebClient#builder()} otherwise, and uses
+ * the application's {@link Clock} bean when there is one.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(WebClient.class)
@@ -24,7 +26,6 @@ public class PiPlatformClientAutoConfiguration {
 
 	/**
 	 * The Pi Platform API client.
-	 *
 	 * @param properties the bound {@code pi.api.*} settings
 	 * @param webClientBuilder the application's builder, if any
 	 * @param clock the application's clock, if any
@@ -37,4 +38,5 @@ public class PiPlatformClientAutoConfiguration {
 		return new PiPlatformClient(properties, webClientBuilder.getIfAvailable(WebClient::builder),
 				clock.getIfAvailable(Clock::systemUTC));
 	}
+
 }

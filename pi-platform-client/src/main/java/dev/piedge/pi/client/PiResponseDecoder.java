@@ -23,40 +23,48 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Turns what comes back from Pi into either a DTO or exactly one {@link PiApiException}: success bodies,
- * error statuses with their (possibly HTML, empty or truncated) bodies, and transport failures.
+ * Turns what comes back from Pi into either a DTO or exactly one {@link PiApiException}:
+ * success bodies, error statuses with their (possibly HTML, empty or truncated) bodies,
+ * and transport failures.
  */
 final class PiResponseDecoder {
 
-	/** Error codes are short identifiers; anything else in {@code error} is treated as no code. */
+	/**
+	 * Error codes are short identifiers; anything else in {@code error} is treated as no
+	 * code.
+	 */
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
 	/**
-	 * Documented payment error codes. Pi sends some of them with 401/403 (e.g. {@code missing_scope},
-	 * {@code forbidden} on cancel), and those are about the request, not the key; any other 401/403 to a
-	 * Key call means the key was refused.
+	 * Documented payment error codes. Pi sends some of them with 401/403 (e.g.
+	 * {@code missing_scope}, {@code forbidden} on cancel), and those are about the
+	 * request, not the key; any other 401/403 to a Key call means the key was refused.
 	 */
-	private static final Set<String> DOCUMENTED_PAYMENT_CODES = Set.of(
-			"ongoing_payment_found", "user_not_found", "missing_scope", "invalid_address", "missing_wallet",
-			"altered_amount", "too_many_payments", "too_many_cancelled_payments", "payment_not_found",
-			"invalid_arguments", "invalid_amount", "invalid_metadata", "unknown_error", "already_completed",
-			"cancelled_payment", "missing_param", "missing_txid", "not_verified", "txid_mismatch",
-			"verification_failed", "forbidden", "payment_tx_present");
+	private static final Set<String> DOCUMENTED_PAYMENT_CODES = Set.of("ongoing_payment_found", "user_not_found",
+			"missing_scope", "invalid_address", "missing_wallet", "altered_amount", "too_many_payments",
+			"too_many_cancelled_payments", "payment_not_found", "invalid_arguments", "invalid_amount",
+			"invalid_metadata", "unknown_error", "already_completed", "cancelled_payment", "missing_param",
+			"missing_txid", "not_verified", "txid_mismatch", "verification_failed", "forbidden", "payment_tx_present");
 
 	private final JsonMapper mapper;
+
 	private final Clock clock;
+
 	private final Duration timeout;
+
 	private final String keyFingerprint;
 
 	PiResponseDecoder(Clock clock, Duration timeout, String keyFingerprint) {
-		// A private mapper, so an application's global Jackson settings cannot change how Pi is read:
-		// amounts and metadata numbers stay exact, unknown fields are ignored, missing flags read false.
+		// A private mapper, so an application's global Jackson settings cannot change how
+		// Pi is read:
+		// amounts and metadata numbers stay exact, unknown fields are ignored, missing
+		// flags read false.
 		this.mapper = JsonMapper.builder()
-				.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-				.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-				.build();
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.build();
 		this.clock = clock;
 		this.timeout = timeout;
 		this.keyFingerprint = keyFingerprint;
@@ -75,8 +83,10 @@ final class PiResponseDecoder {
 		T value;
 		try {
 			value = mapper.readValue(body, type);
-		} catch (RuntimeException e) {
-			// Covers malformed JSON and DTO invariants (IllegalArgumentException wrapped by Jackson).
+		}
+		catch (RuntimeException e) {
+			// Covers malformed JSON and DTO invariants (IllegalArgumentException wrapped
+			// by Jackson).
 			return Mono.error(PiApiUnavailableException.badResponse(endpoint.toString(),
 					"body is not a valid " + type.getSimpleName() + " (" + e.getClass().getSimpleName() + ")"));
 		}
@@ -88,7 +98,6 @@ final class PiResponseDecoder {
 
 	/**
 	 * Maps a non-2xx answer.
-	 *
 	 * @param body the body, empty if none or too large to read
 	 * @param retryAfterHeader the raw {@code Retry-After} header, nullable
 	 */
@@ -98,7 +107,8 @@ final class PiResponseDecoder {
 			return PiApiUnavailableException.rateLimited(name, retryAfter(retryAfterHeader, clock).orElse(null));
 		}
 		if (status >= 500 && status <= 599) {
-			return PiApiUnavailableException.serverError(name, status, retryAfter(retryAfterHeader, clock).orElse(null));
+			return PiApiUnavailableException.serverError(name, status,
+					retryAfter(retryAfterHeader, clock).orElse(null));
 		}
 		if (status < 400 || status > 499) {
 			// Redirects are not followed and 1xx/3xx are never expected from Pi.
@@ -114,19 +124,23 @@ final class PiResponseDecoder {
 		}
 		String code = error.code;
 		if (code == null) {
-			code = status == 404 && endpoint.keyAuthenticated()
-					? PiApiErrorException.PAYMENT_NOT_FOUND : PiApiErrorException.UNSPECIFIED;
+			code = status == 404 && endpoint.keyAuthenticated() ? PiApiErrorException.PAYMENT_NOT_FOUND
+					: PiApiErrorException.UNSPECIFIED;
 		}
 		return PiApiErrorException.of(name, status, code, error.payment, error.verificationError);
 	}
 
-	/** Maps a failure that is not an HTTP answer; failures it does not recognise pass through unchanged. */
+	/**
+	 * Maps a failure that is not an HTTP answer; failures it does not recognise pass
+	 * through unchanged.
+	 */
 	Throwable fromTransport(PiEndpoint endpoint, Throwable error) {
 		if (error instanceof PiApiException) {
 			return error;
 		}
 		String name = endpoint.toString();
-		if (causedBy(error, TimeoutException.class) || causedBy(error, io.netty.handler.timeout.TimeoutException.class)) {
+		if (causedBy(error, TimeoutException.class)
+				|| causedBy(error, io.netty.handler.timeout.TimeoutException.class)) {
 			return PiApiUnavailableException.timeout(name, timeout);
 		}
 		if (causedBy(error, DataBufferLimitException.class)) {
@@ -141,8 +155,8 @@ final class PiResponseDecoder {
 
 	/**
 	 * Parses {@code Retry-After} as delay-seconds or an HTTP date, capped at
-	 * {@link PiApiUnavailableException#MAX_RETRY_AFTER}; a date in the past reads as zero.
-	 *
+	 * {@link PiApiUnavailableException#MAX_RETRY_AFTER}; a date in the past reads as
+	 * zero.
 	 * @return the delay, or empty if absent or unreadable
 	 */
 	static Optional<Duration> retryAfter(String header, Clock clock) {
@@ -155,11 +169,13 @@ final class PiResponseDecoder {
 			// More than 9 digits is far beyond the cap; avoid overflowing the parse.
 			delay = value.length() > 9 ? PiApiUnavailableException.MAX_RETRY_AFTER
 					: Duration.ofSeconds(Long.parseLong(value));
-		} else {
+		}
+		else {
 			try {
 				Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
 				delay = Duration.between(clock.instant(), at);
-			} catch (DateTimeParseException e) {
+			}
+			catch (DateTimeParseException e) {
 				return Optional.empty();
 			}
 		}
@@ -177,8 +193,10 @@ final class PiResponseDecoder {
 		JsonNode root;
 		try {
 			root = mapper.readTree(body);
-		} catch (RuntimeException e) {
-			// Error pages (HTML from a proxy, truncated JSON) carry no code; the status alone decides.
+		}
+		catch (RuntimeException e) {
+			// Error pages (HTML from a proxy, truncated JSON) carry no code; the status
+			// alone decides.
 			return ErrorBody.NONE;
 		}
 		if (root == null || !root.isObject()) {
@@ -189,7 +207,8 @@ final class PiResponseDecoder {
 		if (paymentNode.isObject()) {
 			try {
 				payment = mapper.treeToValue(paymentNode, PiPayment.class);
-			} catch (RuntimeException e) {
+			}
+			catch (RuntimeException e) {
 				// The code is still meaningful without an unreadable payment extra.
 				payment = null;
 			}
@@ -216,5 +235,7 @@ final class PiResponseDecoder {
 
 	private record ErrorBody(String code, PiPayment payment, String verificationError) {
 		static final ErrorBody NONE = new ErrorBody(null, null, null);
+
 	}
+
 }

@@ -18,11 +18,11 @@ public record PiValidUntil(long timestamp, String iso8601) {
 	/**
 	 * Returns the expiry as an {@link Instant}.
 	 *
-	 * <p>The epoch timestamp is authoritative; the ISO string is only consulted when the timestamp is
-	 * missing (0), since Pi documents both as the same instant.
-	 *
-	 * @return the expiry instant, or {@link Instant#EPOCH} if neither field carries a usable value
-	 *         (which a cache should treat as already expired)
+	 * <p>
+	 * The epoch timestamp is authoritative; the ISO string is only consulted when the
+	 * timestamp is missing (0), since Pi documents both as the same instant.
+	 * @return the expiry instant, or {@link Instant#EPOCH} if neither field carries a
+	 * usable value (which a cache should treat as already expired)
 	 */
 	public Instant instant() {
 		if (timestamp > 0) {
@@ -31,8 +31,10 @@ public record PiValidUntil(long timestamp, String iso8601) {
 		if (iso8601 != null) {
 			try {
 				return Instant.parse(iso8601);
-			} catch (DateTimeParseException ignored) {
-				// Fall through to EPOCH: an unreadable expiry must never extend a token's lifetime.
+			}
+			catch (DateTimeParseException ignored) {
+				// Fall through to EPOCH: an unreadable expiry must never extend a token's
+				// lifetime.
 			}
 		}
 		return Instant.EPOCH;

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What may be logged of a secret (an API key, a webhook secret): the first 12 hex digits of its SHA-256.
- * Enough to tell two configured secrets apart, useless for recovering or forging one.
+ * What may be logged of a secret (an API key, a webhook secret): the first 12 hex digits
+ * of its SHA-256. Enough to tell two configured secrets apart, useless for recovering or
+ * forging one.
  *
  * @param hex the 12 hex digits
  */

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Identifier of a Pi blockchain transaction: exactly 64 hexadecimal characters.
  *
- * <p>Input is accepted in any case and normalised to lowercase, so two spellings of the same hash
- * compare equal. Build one from untrusted input with {@link #of(String)}.
+ * <p>
+ * Input is accepted in any case and normalised to lowercase, so two spellings of the same
+ * hash compare equal. Build one from untrusted input with {@link #of(String)}.
  *
  * @param value the lowercase 64-character hex hash
  */
@@ -17,8 +18,8 @@ public record TxId(String value) {
 
 	/**
 	 * Validates and normalises the transaction id.
-	 *
-	 * @throws IllegalArgumentException if the value is null or not 64 hexadecimal characters
+	 * @throws IllegalArgumentException if the value is null or not 64 hexadecimal
+	 * characters
 	 */
 	public TxId {
 		if (value == null) {
@@ -32,7 +33,6 @@ public record TxId(String value) {
 
 	/**
 	 * Parses an untrusted transaction id.
-	 *
 	 * @param value the raw id, any case
 	 * @return the validated, lowercase id
 	 * @throws IllegalArgumentException if the value is not 64 hexadecimal characters

@@ -14,7 +14,7 @@ class NewPaymentTests {
 	@Test
 	void rejectsNonPositiveAmount() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewPayment(BigDecimal.ZERO, "m", null, "uid"))
-				.withMessageContaining("amount");
+			.withMessageContaining("amount");
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewPayment(new BigDecimal("-1"), "m", null, "uid"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewPayment(null, "m", null, "uid"));
 	}
@@ -22,9 +22,9 @@ class NewPaymentTests {
 	@Test
 	void rejectsNullMemoAndBlankUid() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewPayment(BigDecimal.ONE, null, null, "uid"))
-				.withMessageContaining("memo");
+			.withMessageContaining("memo");
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewPayment(BigDecimal.ONE, "m", null, " "))
-				.withMessageContaining("uid");
+			.withMessageContaining("uid");
 		assertThatIllegalArgumentException().isThrownBy(() -> new NewPayment(BigDecimal.ONE, "m", null, null));
 	}
 
@@ -37,4 +37,5 @@ class NewPaymentTests {
 		metadata.put("k", "changed");
 		assertThat(payment.metadata()).containsEntry("k", "v");
 	}
+
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class PaymentIdTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = {"jGCjzZqgg78B6Pf1wzYHFSBTqNIv", "a", "A-b_9"})
+	@ValueSource(strings = { "jGCjzZqgg78B6Pf1wzYHFSBTqNIv", "a", "A-b_9" })
 	void acceptsUrlSafeIds(String value) {
 		assertThat(PaymentId.of(value).value()).isEqualTo(value);
 	}
@@ -23,15 +23,15 @@ class PaymentIdTests {
 
 	@ParameterizedTest
 	@NullAndEmptySource
-	@ValueSource(strings = {"../x", "a/b", "%2e", "%2e%2e", "..", ".", "a b", "a?b", "a#b", "a\\b", "a\nb",
-			"\u00e9t\u00e9", "a;b"})
+	@ValueSource(strings = { "../x", "a/b", "%2e", "%2e%2e", "..", ".", "a b", "a?b", "a#b", "a\\b", "a\nb",
+			"\u00e9t\u00e9", "a;b" })
 	void rejectsIdsThatCouldAlterTheUrl(String value) {
-		assertThatIllegalArgumentException().isThrownBy(() -> PaymentId.of(value))
-				.withMessageContaining("payment id");
+		assertThatIllegalArgumentException().isThrownBy(() -> PaymentId.of(value)).withMessageContaining("payment id");
 	}
 
 	@Test
 	void rejectsSixtyFiveCharacters() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PaymentId.of("a".repeat(65)));
 	}
+
 }

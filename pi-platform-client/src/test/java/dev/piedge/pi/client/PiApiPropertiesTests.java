@@ -23,8 +23,8 @@ class PiApiPropertiesTests {
 		assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.maxResponseSize()).isEqualTo(DataSize.ofKilobytes(256));
-		assertThat(properties.retry()).isEqualTo(new PiApiProperties.Retry(3, Duration.ofMillis(200),
-				Duration.ofSeconds(2), 0.5));
+		assertThat(properties.retry())
+			.isEqualTo(new PiApiProperties.Retry(3, Duration.ofMillis(200), Duration.ofSeconds(2), 0.5));
 		assertThat(properties.keyFingerprint()).isEqualTo("none");
 	}
 
@@ -32,17 +32,17 @@ class PiApiPropertiesTests {
 	void redactsKeyInToString() {
 		PiApiProperties properties = PiApiProperties.of(null, KEY);
 
-		assertThat(properties.toString()).doesNotContain(KEY).doesNotContain("0123456789")
-				.contains(properties.keyFingerprint());
+		assertThat(properties.toString()).doesNotContain(KEY)
+			.doesNotContain("0123456789")
+			.contains(properties.keyFingerprint());
 	}
 
 	@Test
 	void fingerprintIsFirstTwelveHexOfSha256() {
 		// echo -n sk_live_0123456789abcdef | sha256sum
-		assertThat(PiApiProperties.of(null, KEY).keyFingerprint())
-				.isEqualTo("342e20dec519");
+		assertThat(PiApiProperties.of(null, KEY).keyFingerprint()).isEqualTo("342e20dec519");
 		assertThat(PiApiProperties.of(null, "other").keyFingerprint()).matches("[0-9a-f]{12}")
-				.isNotEqualTo("342e20dec519");
+			.isNotEqualTo("342e20dec519");
 	}
 
 	@Test
@@ -56,50 +56,51 @@ class PiApiPropertiesTests {
 	@Test
 	void rejectsKeyWithInteriorWhitespaceWithoutQuotingIt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PiApiProperties.of(null, "sk_live abc"))
-				.withMessageContaining("pi.api.key")
-				.withMessageNotContaining("sk_live");
+			.withMessageContaining("pi.api.key")
+			.withMessageNotContaining("sk_live");
 	}
 
 	@Test
 	void rejectsNonHttpBaseUrl() {
-		for (String url : new String[] {"ftp://api.minepi.com", "api.minepi.com", "file:///etc/passwd",
-				"https://user:pw@api.minepi.com", "https://api.minepi.com?x=1"}) {
+		for (String url : new String[] { "ftp://api.minepi.com", "api.minepi.com", "file:///etc/passwd",
+				"https://user:pw@api.minepi.com", "https://api.minepi.com?x=1" }) {
 			assertThatIllegalArgumentException().as(url)
-					.isThrownBy(() -> PiApiProperties.of(URI.create(url), null))
-					.withMessageContaining("pi.api.base-url");
+				.isThrownBy(() -> PiApiProperties.of(URI.create(url), null))
+				.withMessageContaining("pi.api.base-url");
 		}
 	}
 
 	@Test
 	void rejectsNonPositiveDurations() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PiApiProperties(null, null, Duration.ofSeconds(-1), null, null, null))
-				.withMessageContaining("pi.api.timeout");
+			.isThrownBy(() -> new PiApiProperties(null, null, Duration.ofSeconds(-1), null, null, null))
+			.withMessageContaining("pi.api.timeout");
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PiApiProperties(null, null, null, Duration.ZERO, null, null))
-				.withMessageContaining("pi.api.connect-timeout");
+			.isThrownBy(() -> new PiApiProperties(null, null, null, Duration.ZERO, null, null))
+			.withMessageContaining("pi.api.connect-timeout");
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PiApiProperties(null, null, null, null, DataSize.ofBytes(0), null))
-				.withMessageContaining("pi.api.max-response-size");
+			.isThrownBy(() -> new PiApiProperties(null, null, null, null, DataSize.ofBytes(0), null))
+			.withMessageContaining("pi.api.max-response-size");
 	}
 
 	@Test
 	void rejectsBadRetryPolicy() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(0, null, null, 0.5))
-				.withMessageContaining("pi.api.retry.max-attempts");
+			.withMessageContaining("pi.api.retry.max-attempts");
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PiApiProperties.Retry(3, Duration.ofMillis(-1), null, 0.5))
-				.withMessageContaining("pi.api.retry.min-backoff");
+			.isThrownBy(() -> new PiApiProperties.Retry(3, Duration.ofMillis(-1), null, 0.5))
+			.withMessageContaining("pi.api.retry.min-backoff");
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PiApiProperties.Retry(3, Duration.ofSeconds(1), Duration.ofMillis(10), 0.5))
-				.withMessageContaining("pi.api.retry.max-backoff");
+			.isThrownBy(() -> new PiApiProperties.Retry(3, Duration.ofSeconds(1), Duration.ofMillis(10), 0.5))
+			.withMessageContaining("pi.api.retry.max-backoff");
 		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(3, null, null, 1.5))
-				.withMessageContaining("pi.api.retry.jitter");
+			.withMessageContaining("pi.api.retry.jitter");
 	}
 
 	@Test
 	void raisesDefaultMaxBackoffToMinBackoff() {
 		assertThat(new PiApiProperties.Retry(3, Duration.ofSeconds(5), null, 0.5).maxBackoff())
-				.isEqualTo(Duration.ofSeconds(5));
+			.isEqualTo(Duration.ofSeconds(5));
 	}
+
 }

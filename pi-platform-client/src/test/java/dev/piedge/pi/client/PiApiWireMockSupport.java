@@ -47,8 +47,8 @@ abstract class PiApiWireMockSupport {
 
 	/** Generous per-attempt timeout (a cold JVM is slow), fast backoff, 3 attempts. */
 	PiApiProperties properties() {
-		return properties(API_KEY, Duration.ofSeconds(3), new PiApiProperties.Retry(3, Duration.ofMillis(10),
-				Duration.ofMillis(50), 0.5));
+		return properties(API_KEY, Duration.ofSeconds(3),
+				new PiApiProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(50), 0.5));
 	}
 
 	PiApiProperties properties(String key, Duration timeout, PiApiProperties.Retry retry) {
@@ -62,4 +62,5 @@ abstract class PiApiWireMockSupport {
 	int requestCount() {
 		return pi.findAll(anyRequestedFor(anyUrl())).size();
 	}
+
 }

@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PiPlatformClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PiPlatformClientAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(PiPlatformClientAutoConfiguration.class));
 
 	@Test
 	void isRegisteredAsAutoConfiguration() {
 		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
-				.contains(PiPlatformClientAutoConfiguration.class.getName());
+			.contains(PiPlatformClientAutoConfiguration.class.getName());
 	}
 
 	@Test
@@ -39,27 +39,22 @@ class PiPlatformClientAutoConfigurationTests {
 
 	@Test
 	void bindsProperties() {
-		contextRunner.withPropertyValues(
-						"pi.api.base-url=http://localhost:8089",
-						"pi.api.key=sk_test_abc",
-						"pi.api.timeout=750ms",
-						"pi.api.connect-timeout=1s",
-						"pi.api.max-response-size=64KB",
-						"pi.api.retry.max-attempts=5",
-						"pi.api.retry.min-backoff=50ms",
-						"pi.api.retry.max-backoff=500ms",
-						"pi.api.retry.jitter=0.25")
-				.run(context -> {
-					PiApiProperties properties = context.getBean(PiApiProperties.class);
-					assertThat(properties.baseUrl()).isEqualTo(URI.create("http://localhost:8089"));
-					assertThat(properties.key()).isEqualTo("sk_test_abc");
-					assertThat(properties.timeout()).isEqualTo(Duration.ofMillis(750));
-					assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
-					assertThat(properties.maxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
-					assertThat(properties.retry()).isEqualTo(new PiApiProperties.Retry(5, Duration.ofMillis(50),
-							Duration.ofMillis(500), 0.25));
-					assertThat(context).hasSingleBean(PiPlatformClient.class);
-				});
+		contextRunner
+			.withPropertyValues("pi.api.base-url=http://localhost:8089", "pi.api.key=sk_test_abc",
+					"pi.api.timeout=750ms", "pi.api.connect-timeout=1s", "pi.api.max-response-size=64KB",
+					"pi.api.retry.max-attempts=5", "pi.api.retry.min-backoff=50ms", "pi.api.retry.max-backoff=500ms",
+					"pi.api.retry.jitter=0.25")
+			.run(context -> {
+				PiApiProperties properties = context.getBean(PiApiProperties.class);
+				assertThat(properties.baseUrl()).isEqualTo(URI.create("http://localhost:8089"));
+				assertThat(properties.key()).isEqualTo("sk_test_abc");
+				assertThat(properties.timeout()).isEqualTo(Duration.ofMillis(750));
+				assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(properties.maxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
+				assertThat(properties.retry())
+					.isEqualTo(new PiApiProperties.Retry(5, Duration.ofMillis(50), Duration.ofMillis(500), 0.25));
+				assertThat(context).hasSingleBean(PiPlatformClient.class);
+			});
 	}
 
 	@Test
@@ -103,5 +98,7 @@ class PiPlatformClientAutoConfigurationTests {
 		PiPlatformClient customPiPlatformClient() {
 			return CLIENT;
 		}
+
 	}
+
 }

@@ -30,17 +30,14 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 	void returnsUserWithScopesAndValidUntil() {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(okJson(ME_JSON)));
 
-		StepVerifier.create(client().me("token-abc"))
-				.assertNext(user -> {
-					assertThat(user.uid()).isEqualTo("uid-123");
-					assertThat(user.username()).isEqualTo("alice");
-					assertThat(user.scopes()).containsExactly("username", "payments");
-					assertThat(user.hasScope("payments")).isTrue();
-					assertThat(user.validUntil()).isEqualTo(Instant.parse("2023-10-25T08:55:14Z"));
-					assertThat(user.credentials().validUntil().iso8601()).isEqualTo("2023-10-25T08:55:14Z");
-				})
-				.expectComplete()
-				.verify(VERIFY_TIMEOUT);
+		StepVerifier.create(client().me("token-abc")).assertNext(user -> {
+			assertThat(user.uid()).isEqualTo("uid-123");
+			assertThat(user.username()).isEqualTo("alice");
+			assertThat(user.scopes()).containsExactly("username", "payments");
+			assertThat(user.hasScope("payments")).isTrue();
+			assertThat(user.validUntil()).isEqualTo(Instant.parse("2023-10-25T08:55:14Z"));
+			assertThat(user.credentials().validUntil().iso8601()).isEqualTo("2023-10-25T08:55:14Z");
+		}).expectComplete().verify(VERIFY_TIMEOUT);
 	}
 
 	@Test
@@ -50,52 +47,48 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 				 "valid_until":{"timestamp":1698224114,"iso8601":"2023-10-25T08:55:14Z"}}}
 				""")));
 
-		StepVerifier.create(client().me("token-abc"))
-				.assertNext(user -> {
-					assertThat(user.username()).isNull();
-					assertThat(user.scopes()).containsExactly("payments");
-					assertThat(user.hasScope("username")).isFalse();
-				})
-				.expectComplete()
-				.verify(VERIFY_TIMEOUT);
+		StepVerifier.create(client().me("token-abc")).assertNext(user -> {
+			assertThat(user.username()).isNull();
+			assertThat(user.scopes()).containsExactly("payments");
+			assertThat(user.hasScope("username")).isFalse();
+		}).expectComplete().verify(VERIFY_TIMEOUT);
 	}
 
 	@Test
 	void sendsAccessTokenAsBearerAndNoApiKey() {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(okJson(ME_JSON)));
 
-		StepVerifier.create(client().me("token-abc.def_123")).expectNextCount(1).expectComplete().verify(VERIFY_TIMEOUT);
+		StepVerifier.create(client().me("token-abc.def_123"))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
 
-		pi.verify(1, getRequestedFor(urlEqualTo("/v2/me"))
-				.withHeader("Authorization", equalTo("Bearer token-abc.def_123")));
+		pi.verify(1,
+				getRequestedFor(urlEqualTo("/v2/me")).withHeader("Authorization", equalTo("Bearer token-abc.def_123")));
 	}
 
 	@Test
 	void mapsUnauthorizedToAccessTokenRejected() {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(aResponse().withStatus(401)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":\"unauthorized\",\"error_message\":\"Invalid token\"}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"unauthorized\",\"error_message\":\"Invalid token\"}")));
 
-		StepVerifier.create(client().me("expired-token"))
-				.expectErrorSatisfies(error -> {
-					assertThat(error).isInstanceOf(PiAccessTokenRejectedException.class);
-					assertThat(((PiAccessTokenRejectedException) error).isMalformed()).isFalse();
-					assertThat(error.getMessage()).doesNotContain("expired-token").doesNotContain("Invalid token");
-				})
-				.verify(VERIFY_TIMEOUT);
+		StepVerifier.create(client().me("expired-token")).expectErrorSatisfies(error -> {
+			assertThat(error).isInstanceOf(PiAccessTokenRejectedException.class);
+			assertThat(((PiAccessTokenRejectedException) error).isMalformed()).isFalse();
+			assertThat(error.getMessage()).doesNotContain("expired-token").doesNotContain("Invalid token");
+		}).verify(VERIFY_TIMEOUT);
 	}
 
 	@ParameterizedTest
 	@NullSource
-	@ValueSource(strings = {"", " ", "abc def", "abc\ndef", "abc\r\nX-Evil: 1", "tab\there", "nul\u0000",
-			"del\u007f", "caf\u00e9", " leading", "trailing "})
+	@ValueSource(strings = { "", " ", "abc def", "abc\ndef", "abc\r\nX-Evil: 1", "tab\there", "nul\u0000", "del\u007f",
+			"caf\u00e9", " leading", "trailing " })
 	void rejectsMalformedTokenWithoutCallingPi(String token) {
-		StepVerifier.create(client().me(token))
-				.expectErrorSatisfies(error -> {
-					assertThat(error).isInstanceOf(PiAccessTokenRejectedException.class);
-					assertThat(((PiAccessTokenRejectedException) error).isMalformed()).isTrue();
-				})
-				.verify(VERIFY_TIMEOUT);
+		StepVerifier.create(client().me(token)).expectErrorSatisfies(error -> {
+			assertThat(error).isInstanceOf(PiAccessTokenRejectedException.class);
+			assertThat(((PiAccessTokenRejectedException) error).isMalformed()).isTrue();
+		}).verify(VERIFY_TIMEOUT);
 
 		assertThat(requestCount()).isZero();
 	}
@@ -105,8 +98,8 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 		String token = "a".repeat(PiPlatformClient.MAX_ACCESS_TOKEN_LENGTH + 1);
 
 		StepVerifier.create(client().me(token))
-				.expectError(PiAccessTokenRejectedException.class)
-				.verify(VERIFY_TIMEOUT);
+			.expectError(PiAccessTokenRejectedException.class)
+			.verify(VERIFY_TIMEOUT);
 
 		assertThat(requestCount()).isZero();
 	}
@@ -116,7 +109,9 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(okJson(ME_JSON)));
 
 		StepVerifier.create(client().me("a".repeat(PiPlatformClient.MAX_ACCESS_TOKEN_LENGTH)))
-				.expectNextCount(1).expectComplete().verify(VERIFY_TIMEOUT);
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
 	}
 
 	@Test
@@ -124,9 +119,9 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(aResponse().withStatus(503)));
 
 		StepVerifier.create(client().me("token-abc"))
-				.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiUnavailableException.class,
-						e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.SERVER_ERROR)))
-				.verify(VERIFY_TIMEOUT);
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiUnavailableException.class,
+					e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.SERVER_ERROR)))
+			.verify(VERIFY_TIMEOUT);
 
 		assertThat(requestCount()).isEqualTo(1);
 	}
@@ -138,9 +133,9 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 				""")));
 
 		StepVerifier.create(client().me("token-abc"))
-				.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiUnavailableException.class,
-						e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.BAD_RESPONSE)))
-				.verify(VERIFY_TIMEOUT);
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiUnavailableException.class,
+					e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.BAD_RESPONSE)))
+			.verify(VERIFY_TIMEOUT);
 	}
 
 	@Test
@@ -149,8 +144,9 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 		PiPlatformClient client = new PiPlatformClient(properties(API_KEY, Duration.ofMillis(300), null));
 
 		StepVerifier.create(client.me("token-abc"))
-				.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiUnavailableException.class,
-						e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.TIMEOUT)))
-				.verify(VERIFY_TIMEOUT);
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiUnavailableException.class,
+					e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.TIMEOUT)))
+			.verify(VERIFY_TIMEOUT);
 	}
+
 }

@@ -22,7 +22,7 @@ class PiResponseDecoderTests {
 	@Test
 	void parsesRetryAfterHttpDate() {
 		assertThat(PiResponseDecoder.retryAfter("Sun, 22 Nov 2026 10:00:30 GMT", CLOCK))
-				.contains(Duration.ofSeconds(30));
+			.contains(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -34,9 +34,9 @@ class PiResponseDecoderTests {
 	void capsRetryAfter() {
 		assertThat(PiResponseDecoder.retryAfter("86400", CLOCK)).contains(PiApiUnavailableException.MAX_RETRY_AFTER);
 		assertThat(PiResponseDecoder.retryAfter("99999999999999999999", CLOCK))
-				.contains(PiApiUnavailableException.MAX_RETRY_AFTER);
+			.contains(PiApiUnavailableException.MAX_RETRY_AFTER);
 		assertThat(PiResponseDecoder.retryAfter("Fri, 01 Jan 2100 00:00:00 GMT", CLOCK))
-				.contains(PiApiUnavailableException.MAX_RETRY_AFTER);
+			.contains(PiApiUnavailableException.MAX_RETRY_AFTER);
 	}
 
 	@Test
@@ -47,4 +47,5 @@ class PiResponseDecoderTests {
 		assertThat(PiResponseDecoder.retryAfter("soon", CLOCK)).isEmpty();
 		assertThat(PiResponseDecoder.retryAfter("1.5", CLOCK)).isEmpty();
 	}
+
 }

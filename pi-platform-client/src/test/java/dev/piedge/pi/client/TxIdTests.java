@@ -20,13 +20,13 @@ class TxIdTests {
 
 	@ParameterizedTest
 	@NullAndEmptySource
-	@ValueSource(strings = {"abc", "../x", "a/b", "%2e",
-			"7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e",
-			"7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e70",
-			"ga7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e7",
-			" 7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e"})
+	@ValueSource(
+			strings = { "abc", "../x", "a/b", "%2e", "7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e",
+					"7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e70",
+					"ga7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e7",
+					" 7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e" })
 	void rejectsAnythingButSixtyFourHexCharacters(String value) {
-		assertThatIllegalArgumentException().isThrownBy(() -> TxId.of(value))
-				.withMessageContaining("64 hexadecimal");
+		assertThatIllegalArgumentException().isThrownBy(() -> TxId.of(value)).withMessageContaining("64 hexadecimal");
 	}
+
 }

@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Provides the system clock; tests register a movable one to drive token expiry and approval timeouts. */
+/**
+ * Provides the system clock; tests register a movable one to drive token expiry and
+ * approval timeouts.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
@@ -13,4 +16,5 @@ class ClockConfiguration {
 	Clock clock() {
 		return Clock.systemUTC();
 	}
+
 }

@@ -7,17 +7,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * A failure answered in the Pi Platform error shape {@code {"error":"<code>","error_message":"<text>", ...extras}}.
- * Each static factory stands for exactly one error code; {@link PiErrorWebExceptionHandler} renders them.
+ * A failure answered in the Pi Platform error shape
+ * {@code {"error":"<code>","error_message":"<text>", ...extras}}. Each static factory
+ * stands for exactly one error code; {@link PiErrorWebExceptionHandler} renders them.
  */
 public final class PiApiException extends RuntimeException {
 
-	/** The message Pi documents for missing or wrong authorization (pi-platform-docs#70). */
-	public static final String AUTH_REQUIRED_MESSAGE =
-			"This endpoint requires either a Server API Key or Access Token authorization.";
+	/**
+	 * The message Pi documents for missing or wrong authorization (pi-platform-docs#70).
+	 */
+	public static final String AUTH_REQUIRED_MESSAGE = "This endpoint requires either a Server API Key or Access Token authorization.";
 
 	private final HttpStatusCode status;
+
 	private final String code;
+
 	private final Map<String, Object> extras;
 
 	private PiApiException(HttpStatusCode status, String code, String message, Map<String, Object> extras) {
@@ -84,7 +88,8 @@ public final class PiApiException extends RuntimeException {
 	}
 
 	public static PiApiException payloadTooLarge() {
-		return of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is larger than the sandbox accepts.");
+		return of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+				"The request body is larger than the sandbox accepts.");
 	}
 
 	public static PiApiException missingTxid() {
@@ -153,7 +158,10 @@ public final class PiApiException extends RuntimeException {
 				"Status " + status + " injected by pi-sandbox.", Map.of());
 	}
 
-	/** A client error Spring raised before any handler ran, e.g. 405 or 415 on the actuator. */
+	/**
+	 * A client error Spring raised before any handler ran, e.g. 405 or 415 on the
+	 * actuator.
+	 */
 	public static PiApiException clientError(HttpStatus status) {
 		return of(status, status.name().toLowerCase(java.util.Locale.ROOT), status.getReasonPhrase() + ".");
 	}
@@ -178,4 +186,5 @@ public final class PiApiException extends RuntimeException {
 		body.putAll(extras);
 		return body;
 	}
+
 }

@@ -17,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Turns every failure into the Pi error shape, so clients never see a Spring error page or a stack trace.
- * Ordered before Boot's own error handler (order -1).
+ * Turns every failure into the Pi error shape, so clients never see a Spring error page
+ * or a stack trace. Ordered before Boot's own error handler (order -1).
  */
 @Component
 @Order(-2)
@@ -73,4 +73,5 @@ class PiErrorWebExceptionHandler implements WebExceptionHandler {
 		}
 		return false;
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
-/** Counts calls per Pi endpoint, so tests can assert how often a client called (or retried) the API. */
+/**
+ * Counts calls per Pi endpoint, so tests can assert how often a client called (or
+ * retried) the API.
+ */
 @Component
 class CallCounter {
 
@@ -27,4 +30,5 @@ class CallCounter {
 	void reset() {
 		counts.clear();
 	}
+
 }

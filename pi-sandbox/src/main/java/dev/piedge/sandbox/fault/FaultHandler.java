@@ -17,29 +17,35 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import dev.piedge.sandbox.error.PiApiException;
 import dev.piedge.sandbox.http.JsonBodyReader;
 
-/** The unauthenticated admin endpoints {@code /sandbox/faults} and {@code /sandbox/calls}. */
+/**
+ * The unauthenticated admin endpoints {@code /sandbox/faults} and {@code /sandbox/calls}.
+ */
 @Component
 class FaultHandler {
 
 	private final FaultRegistry faults;
+
 	private final CallCounter calls;
+
 	private final JsonBodyReader bodies;
+
 	private final ObjectReader ruleReader;
 
 	FaultHandler(FaultRegistry faults, CallCounter calls, JsonBodyReader bodies, JsonMapper jsonMapper) {
 		this.faults = faults;
 		this.calls = calls;
 		this.bodies = bodies;
-		// A typo such as "latency" would otherwise be ignored silently and the fault would not do what was meant.
+		// A typo such as "latency" would otherwise be ignored silently and the fault
+		// would not do what was meant.
 		this.ruleReader = jsonMapper.readerFor(FaultRule.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 	}
 
 	Mono<ServerResponse> addFault(ServerRequest request) {
 		return bodies.read(request)
-				.switchIfEmpty(Mono.error(() -> PiApiException.invalidArguments("Send a fault rule as the JSON body")))
-				.flatMap(this::toRule)
-				.flatMap(rule -> Mono.fromCallable(() -> faults.add(rule)))
-				.flatMap(rule -> ServerResponse.status(HttpStatus.CREATED).bodyValue(rule));
+			.switchIfEmpty(Mono.error(() -> PiApiException.invalidArguments("Send a fault rule as the JSON body")))
+			.flatMap(this::toRule)
+			.flatMap(rule -> Mono.fromCallable(() -> faults.add(rule)))
+			.flatMap(rule -> ServerResponse.status(HttpStatus.CREATED).bodyValue(rule));
 	}
 
 	Mono<ServerResponse> listFaults(ServerRequest request) {
@@ -72,4 +78,5 @@ class FaultHandler {
 			return Mono.error(PiApiException.invalidArguments("Not a valid fault rule: " + ex.getOriginalMessage()));
 		}
 	}
+
 }

@@ -11,11 +11,15 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.springframework.stereotype.Component;
 
-/** The active fault rules. The first rule (in the order added) that matches a call applies to it. */
+/**
+ * The active fault rules. The first rule (in the order added) that matches a call applies
+ * to it.
+ */
 @Component
 class FaultRegistry {
 
 	private final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
+
 	private final AtomicLong ids = new AtomicLong();
 
 	FaultRule add(FaultRule request) {
@@ -24,7 +28,10 @@ class FaultRegistry {
 		return rule;
 	}
 
-	/** Picks the fault for one call and uses up one of its {@code times}, dropping rules that are used up. */
+	/**
+	 * Picks the fault for one call and uses up one of its {@code times}, dropping rules
+	 * that are used up.
+	 */
 	Optional<FaultRule> take(PiEndpoint endpoint) {
 		for (ActiveFault fault : faults) {
 			if (fault.rule.matches(endpoint) && fault.tryUse()) {
@@ -45,7 +52,10 @@ class FaultRegistry {
 		faults.clear();
 	}
 
-	/** A rule as listed by {@code GET /sandbox/faults}; {@code remaining} is null for rules without {@code times}. */
+	/**
+	 * A rule as listed by {@code GET /sandbox/faults}; {@code remaining} is null for
+	 * rules without {@code times}.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record FaultView(@JsonUnwrapped FaultRule rule, Integer remaining) {
 	}
@@ -54,7 +64,8 @@ class FaultRegistry {
 
 		private final FaultRule rule;
 
-		// -1 stands for "until cleared"; otherwise the number of calls the rule still applies to.
+		// -1 stands for "until cleared"; otherwise the number of calls the rule still
+		// applies to.
 		private final AtomicInteger remaining;
 
 		ActiveFault(FaultRule rule) {
@@ -85,5 +96,7 @@ class FaultRegistry {
 			int left = remaining.get();
 			return new FaultView(rule, (left < 0) ? null : left);
 		}
+
 	}
+
 }

@@ -13,11 +13,12 @@ class FaultRouter {
 	@Bean
 	RouterFunction<ServerResponse> faultRoutes(FaultHandler handler) {
 		return RouterFunctions.route()
-				.PUT("/sandbox/faults", handler::addFault)
-				.GET("/sandbox/faults", handler::listFaults)
-				.DELETE("/sandbox/faults", handler::clearFaults)
-				.GET("/sandbox/calls", handler::listCalls)
-				.DELETE("/sandbox/calls", handler::resetCalls)
-				.build();
+			.PUT("/sandbox/faults", handler::addFault)
+			.GET("/sandbox/faults", handler::listFaults)
+			.DELETE("/sandbox/faults", handler::clearFaults)
+			.GET("/sandbox/calls", handler::listCalls)
+			.DELETE("/sandbox/calls", handler::resetCalls)
+			.build();
 	}
+
 }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.piedge.sandbox.error.PiApiException;
 
 /**
- * One fault to inject into calls of an endpoint ({@code "*"} = all). A rule delays the answer by
- * {@code latencyMs}, replaces it with {@code status}, or never answers ({@code hang}); latency combines with
- * the other two. {@code times} limits the rule to the next N matching calls; without it the rule stays until
- * cleared.
+ * One fault to inject into calls of an endpoint ({@code "*"} = all). A rule delays the
+ * answer by {@code latencyMs}, replaces it with {@code status}, or never answers
+ * ({@code hang}); latency combines with the other two. {@code times} limits the rule to
+ * the next N matching calls; without it the rule stays until cleared.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record FaultRule(Long id, String endpoint, Long latencyMs, Integer status, Integer retryAfterSeconds, Boolean hang,

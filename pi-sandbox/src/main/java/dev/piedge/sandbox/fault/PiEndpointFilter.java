@@ -16,13 +16,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import dev.piedge.sandbox.error.PiApiException;
 
 /**
- * Wraps each Pi endpoint: counts the call, then lets a matching fault rule delay, replace or swallow the answer.
- * Counting comes first so that calls answered by a fault are counted too.
+ * Wraps each Pi endpoint: counts the call, then lets a matching fault rule delay, replace
+ * or swallow the answer. Counting comes first so that calls answered by a fault are
+ * counted too.
  */
 @Component
 public class PiEndpointFilter {
 
 	private final CallCounter calls;
+
 	private final FaultRegistry faults;
 
 	PiEndpointFilter(CallCounter calls, FaultRegistry faults) {
@@ -34,8 +36,8 @@ public class PiEndpointFilter {
 		return (request, next) -> {
 			calls.record(endpoint);
 			return faults.take(endpoint)
-					.map(fault -> withFault(fault, request, next))
-					.orElseGet(() -> next.handle(request));
+				.map(fault -> withFault(fault, request, next))
+				.orElseGet(() -> next.handle(request));
 		};
 	}
 
@@ -61,24 +63,26 @@ public class PiEndpointFilter {
 		int status = fault.status();
 		if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
 			return ServerResponse.status(status)
-					.header(HttpHeaders.RETRY_AFTER, String.valueOf(fault.retryAfterSeconds()))
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(PiApiException.tooManyRequests().body());
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(fault.retryAfterSeconds()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(PiApiException.tooManyRequests().body());
 		}
 		if (status >= 500) {
-			// Pi's outages have answered with HTML error pages (pi-platform-docs#29); clients must cope with that.
+			// Pi's outages have answered with HTML error pages (pi-platform-docs#29);
+			// clients must cope with that.
 			return ServerResponse.status(status)
-					.contentType(MediaType.TEXT_HTML)
-					.bodyValue("<html><head><title>" + status + "</title></head><body><h1>" + status + " "
-							+ reason(status) + "</h1><p>Injected by pi-sandbox.</p></body></html>");
+				.contentType(MediaType.TEXT_HTML)
+				.bodyValue("<html><head><title>" + status + "</title></head><body><h1>" + status + " " + reason(status)
+						+ "</h1><p>Injected by pi-sandbox.</p></body></html>");
 		}
 		return ServerResponse.status(status)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(PiApiException.injectedFault(status).body());
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(PiApiException.injectedFault(status).body());
 	}
 
 	private static String reason(int status) {
 		HttpStatus known = HttpStatus.resolve(status);
 		return (known != null) ? known.getReasonPhrase() : "Server Error";
 	}
+
 }

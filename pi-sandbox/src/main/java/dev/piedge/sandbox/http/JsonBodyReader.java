@@ -13,8 +13,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import dev.piedge.sandbox.error.PiApiException;
 
 /**
- * Reads request bodies as JSON trees, whatever {@code Content-Type} the client sent (curl's {@code -d} sends
- * form encoding). Decimals become {@link java.math.BigDecimal} so amounts never pass through a double.
+ * Reads request bodies as JSON trees, whatever {@code Content-Type} the client sent
+ * (curl's {@code -d} sends form encoding). Decimals become {@link java.math.BigDecimal}
+ * so amounts never pass through a double.
  */
 @Component
 public class JsonBodyReader {
@@ -26,13 +27,12 @@ public class JsonBodyReader {
 	}
 
 	/**
-	 * Emits the parsed body, completes empty when there is no body, and fails with {@code invalid_arguments}
-	 * when it is not JSON. Bodies above {@code spring.http.codecs.max-in-memory-size} fail with 413.
+	 * Emits the parsed body, completes empty when there is no body, and fails with
+	 * {@code invalid_arguments} when it is not JSON. Bodies above
+	 * {@code spring.http.codecs.max-in-memory-size} fail with 413.
 	 */
 	public Mono<JsonNode> read(ServerRequest request) {
-		return request.bodyToMono(String.class)
-				.filter(text -> !text.isBlank())
-				.flatMap(this::parse);
+		return request.bodyToMono(String.class).filter(text -> !text.isBlank()).flatMap(this::parse);
 	}
 
 	private Mono<JsonNode> parse(String text) {
@@ -43,4 +43,5 @@ public class JsonBodyReader {
 			return Mono.error(PiApiException.invalidJson());
 		}
 	}
+
 }

@@ -21,4 +21,5 @@ class MeHandler {
 	Mono<ServerResponse> me(ServerRequest request) {
 		return tokens.verify(request).flatMap(user -> ServerResponse.ok().bodyValue(MeResponse.of(user)));
 	}
+
 }

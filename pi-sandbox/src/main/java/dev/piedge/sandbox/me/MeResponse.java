@@ -11,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.piedge.sandbox.user.SandboxUser;
 
-/** The UserDTO of {@code GET /v2/me}; {@code username} is present only with the {@code username} scope. */
+/**
+ * The UserDTO of {@code GET /v2/me}; {@code username} is present only with the
+ * {@code username} scope.
+ */
 @JsonPropertyOrder({ "uid", "credentials", "username" })
 record MeResponse(String uid, Credentials credentials, @JsonInclude(JsonInclude.Include.NON_NULL) String username) {
 

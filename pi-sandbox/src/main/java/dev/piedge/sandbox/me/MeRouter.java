@@ -14,9 +14,7 @@ class MeRouter {
 
 	@Bean
 	RouterFunction<ServerResponse> meRoutes(MeHandler handler, PiEndpointFilter endpoints) {
-		return RouterFunctions.route()
-				.GET("/v2/me", handler::me)
-				.filter(endpoints.forEndpoint(PiEndpoint.ME))
-				.build();
+		return RouterFunctions.route().GET("/v2/me", handler::me).filter(endpoints.forEndpoint(PiEndpoint.ME)).build();
 	}
+
 }

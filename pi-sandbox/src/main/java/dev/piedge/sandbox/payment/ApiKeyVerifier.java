@@ -24,14 +24,19 @@ class ApiKeyVerifier {
 		this.apiKey = properties.apiKey().getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Completes empty when the key is right, else fails with 401 and Pi's documented message. */
+	/**
+	 * Completes empty when the key is right, else fails with 401 and Pi's documented
+	 * message.
+	 */
 	Mono<Void> verify(ServerRequest request) {
 		String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, KEY, 0, KEY.length())) {
 			return Mono.error(PiApiException.unauthorized());
 		}
 		byte[] presented = header.substring(KEY.length()).trim().getBytes(StandardCharsets.UTF_8);
-		// Constant-time, so the sandbox does not teach clients a habit the real key would punish.
+		// Constant-time, so the sandbox does not teach clients a habit the real key would
+		// punish.
 		return MessageDigest.isEqual(presented, apiKey) ? Mono.empty() : Mono.error(PiApiException.unauthorized());
 	}
+
 }

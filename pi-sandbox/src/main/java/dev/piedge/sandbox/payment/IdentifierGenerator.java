@@ -5,14 +5,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes payment identifiers and txids shaped like Pi's. They only need to be unique in one sandbox run, not
- * unguessable, so a non-blocking random source is enough.
+ * Makes payment identifiers and txids shaped like Pi's. They only need to be unique in
+ * one sandbox run, not unguessable, so a non-blocking random source is enough.
  */
 @Component
 class IdentifierGenerator {
 
-	private static final char[] ALPHANUMERIC =
-			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+	private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -34,4 +34,5 @@ class IdentifierGenerator {
 		}
 		return new String(chars);
 	}
+
 }

@@ -7,28 +7,30 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One payment and its status flags. Immutable: every transition returns a new record, which
- * {@link PaymentStore} swaps in atomically.
+ * One payment and its status flags. Immutable: every transition returns a new record,
+ * which {@link PaymentStore} swaps in atomically.
  *
- * @param metadata a private copy of the JSON object the payment was created with; never mutated
+ * @param metadata a private copy of the JSON object the payment was created with; never
+ * mutated
  * @param transaction null until the wallet side submitted the blockchain transaction
  */
-record Payment(String identifier, String userUid, BigDecimal amount, String memo, JsonNode metadata,
-		String fromAddress, String toAddress, Direction direction, Instant createdAt, String network,
-		boolean developerApproved, boolean transactionVerified, boolean developerCompleted, boolean cancelled,
-		boolean userCancelled, Transaction transaction) {
+record Payment(String identifier, String userUid, BigDecimal amount, String memo, JsonNode metadata, String fromAddress,
+		String toAddress, Direction direction, Instant createdAt, String network, boolean developerApproved,
+		boolean transactionVerified, boolean developerCompleted, boolean cancelled, boolean userCancelled,
+		Transaction transaction) {
 
 	/**
 	 * The blockchain transaction of a payment.
 	 *
-	 * @param memo the text memo written on chain; Pi verifies it equals the payment identifier
+	 * @param memo the text memo written on chain; Pi verifies it equals the payment
+	 * identifier
 	 */
 	record Transaction(String txid, String memo, boolean verified, String link) {
 	}
 
 	/**
-	 * A fresh payment: nothing submitted, completed or cancelled yet. A2U payments start approved, because the
-	 * app created them itself and Pi refuses to approve them.
+	 * A fresh payment: nothing submitted, completed or cancelled yet. A2U payments start
+	 * approved, because the app created them itself and Pi refuses to approve them.
 	 */
 	static Payment open(String identifier, String userUid, BigDecimal amount, String memo, JsonNode metadata,
 			String fromAddress, String toAddress, Direction direction, Instant createdAt, String network) {
@@ -50,8 +52,9 @@ record Payment(String identifier, String userUid, BigDecimal amount, String memo
 	}
 
 	/**
-	 * Applies Pi's approval timer: a U2A payment still unapproved after {@code approvalTimeout} counts as
-	 * cancelled. Evaluated whenever the payment is read, so no background timer is needed.
+	 * Applies Pi's approval timer: a U2A payment still unapproved after
+	 * {@code approvalTimeout} counts as cancelled. Evaluated whenever the payment is
+	 * read, so no background timer is needed.
 	 */
 	Payment settle(Instant now, Duration approvalTimeout) {
 		boolean timedOut = direction == Direction.USER_TO_APP && !developerApproved && isOpen()

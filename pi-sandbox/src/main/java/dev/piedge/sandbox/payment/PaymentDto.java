@@ -14,12 +14,13 @@ import tools.jackson.databind.JsonNode;
 		"created_at", "network", "status", "transaction" })
 record PaymentDto(String identifier, @JsonProperty("user_uid") String userUid, BigDecimal amount, String memo,
 		JsonNode metadata, @JsonProperty("from_address") String fromAddress,
-		@JsonProperty("to_address") String toAddress, String direction,
-		@JsonProperty("created_at") String createdAt, String network, Status status, TransactionDto transaction) {
+		@JsonProperty("to_address") String toAddress, String direction, @JsonProperty("created_at") String createdAt,
+		String network, Status status, TransactionDto transaction) {
 
-	// Pi writes millisecond precision, e.g. 2022-05-14T22:59:27.102Z, even when the milliseconds are zero.
-	private static final DateTimeFormatter CREATED_AT =
-			DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+	// Pi writes millisecond precision, e.g. 2022-05-14T22:59:27.102Z, even when the
+	// milliseconds are zero.
+	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	static PaymentDto of(Payment payment) {
 		Payment.Transaction tx = payment.transaction();

@@ -7,19 +7,22 @@ import tools.jackson.databind.JsonNode;
 import dev.piedge.sandbox.error.PiApiException;
 
 /**
- * The validated {@code amount}, {@code memo} and {@code metadata} of a payment to create, as Pi's SDKs send them.
+ * The validated {@code amount}, {@code memo} and {@code metadata} of a payment to create,
+ * as Pi's SDKs send them.
  */
 record PaymentRequest(BigDecimal amount, String memo, JsonNode metadata) {
 
-	// Beyond Pi's total supply; also keeps a hostile 1e999999 from being expanded to a million digits.
+	// Beyond Pi's total supply; also keeps a hostile 1e999999 from being expanded to a
+	// million digits.
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
 
 	// Stellar amounts have 7 decimal places.
 	private static final int MAX_DECIMALS = 7;
 
 	/**
-	 * Validates the fields of {@code body}; a missing field is {@code invalid_arguments}, a present but bad
-	 * amount {@code invalid_amount}, and metadata that is not an object {@code invalid_metadata}.
+	 * Validates the fields of {@code body}; a missing field is {@code invalid_arguments},
+	 * a present but bad amount {@code invalid_amount}, and metadata that is not an object
+	 * {@code invalid_metadata}.
 	 */
 	static PaymentRequest from(JsonNode body) {
 		if (body == null || !body.isObject()) {
@@ -48,7 +51,8 @@ record PaymentRequest(BigDecimal amount, String memo, JsonNode metadata) {
 		}
 		BigDecimal amount = node.decimalValue();
 		if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) >= 0) {
-			throw PiApiException.invalidAmount("'amount' must be greater than 0 and less than " + MAX_AMOUNT.toPlainString() + ".");
+			throw PiApiException
+				.invalidAmount("'amount' must be greater than 0 and less than " + MAX_AMOUNT.toPlainString() + ".");
 		}
 		if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
 			throw PiApiException.invalidAmount("'amount' has more than " + MAX_DECIMALS + " decimal places.");

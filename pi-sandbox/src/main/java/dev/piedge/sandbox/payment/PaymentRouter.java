@@ -16,33 +16,36 @@ import dev.piedge.sandbox.fault.PiEndpointFilter;
 @Configuration(proxyBeanMethods = false)
 class PaymentRouter {
 
-	/** Each Pi endpoint gets its own filter, so faults and call counts can target it by name. */
+	/**
+	 * Each Pi endpoint gets its own filter, so faults and call counts can target it by
+	 * name.
+	 */
 	@Bean
 	RouterFunction<ServerResponse> piPaymentRoutes(PiPaymentHandler handler, PiEndpointFilter endpoints) {
 		// incomplete_server_payments must come before /{id}, which would match it too.
 		return route(GET("/v2/payments/incomplete_server_payments"), handler::incompleteServerPayments)
-				.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_INCOMPLETE))
-				.and(route(GET("/v2/payments/{id}"), handler::get)
-						.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_GET)))
-				.and(route(POST("/v2/payments/{id}/approve"), handler::approve)
-						.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_APPROVE)))
-				.and(route(POST("/v2/payments/{id}/complete"), handler::complete)
-						.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_COMPLETE)))
-				.and(route(POST("/v2/payments/{id}/cancel"), handler::cancel)
-						.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_CANCEL)))
-				.and(route(POST("/v2/payments"), handler::create)
-						.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_CREATE)));
+			.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_INCOMPLETE))
+			.and(route(GET("/v2/payments/{id}"), handler::get).filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_GET)))
+			.and(route(POST("/v2/payments/{id}/approve"), handler::approve)
+				.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_APPROVE)))
+			.and(route(POST("/v2/payments/{id}/complete"), handler::complete)
+				.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_COMPLETE)))
+			.and(route(POST("/v2/payments/{id}/cancel"), handler::cancel)
+				.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_CANCEL)))
+			.and(route(POST("/v2/payments"), handler::create)
+				.filter(endpoints.forEndpoint(PiEndpoint.PAYMENTS_CREATE)));
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> sandboxPaymentRoutes(SandboxPaymentHandler handler) {
 		return RouterFunctions.route()
-				.POST("/sandbox/payments", handler::createUserToApp)
-				.GET("/sandbox/payments", handler::list)
-				.DELETE("/sandbox/payments", handler::clear)
-				.POST("/sandbox/payments/{id}/transaction", handler::submitTransaction)
-				.POST("/sandbox/payments/{id}/user_cancel", handler::userCancel)
-				.GET(SandboxPaymentHandler.HORIZON_TRANSACTIONS + "{txid}", handler::horizonTransaction)
-				.build();
+			.POST("/sandbox/payments", handler::createUserToApp)
+			.GET("/sandbox/payments", handler::list)
+			.DELETE("/sandbox/payments", handler::clear)
+			.POST("/sandbox/payments/{id}/transaction", handler::submitTransaction)
+			.POST("/sandbox/payments/{id}/user_cancel", handler::userCancel)
+			.GET(SandboxPaymentHandler.HORIZON_TRANSACTIONS + "{txid}", handler::horizonTransaction)
+			.build();
 	}
+
 }

@@ -13,16 +13,21 @@ import dev.piedge.sandbox.user.SandboxUser;
 import dev.piedge.sandbox.user.UserDirectory;
 
 /**
- * The payment state machine: which transition is allowed in which state, and which Pi error code refuses it.
- * Transitions run inside {@link PaymentStore} so check and change are one atomic step.
+ * The payment state machine: which transition is allowed in which state, and which Pi
+ * error code refuses it. Transitions run inside {@link PaymentStore} so check and change
+ * are one atomic step.
  */
 @Component
 class PaymentService {
 
 	private final PaymentStore store;
+
 	private final IdentifierGenerator ids;
+
 	private final UserDirectory users;
+
 	private final SandboxProperties properties;
+
 	private final Clock clock;
 
 	PaymentService(PaymentStore store, IdentifierGenerator ids, UserDirectory users, SandboxProperties properties,
@@ -36,8 +41,8 @@ class PaymentService {
 
 	Mono<Payment> find(String identifier) {
 		return Mono.fromCallable(() -> store.find(identifier))
-				.flatMap(Mono::justOrEmpty)
-				.switchIfEmpty(Mono.error(() -> PiApiException.paymentNotFound(identifier)));
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> PiApiException.paymentNotFound(identifier)));
 	}
 
 	Mono<Payment> findByTxid(String txid) {
@@ -48,18 +53,24 @@ class PaymentService {
 		return Mono.fromCallable(store::all);
 	}
 
-	/** A2U payments neither completed nor cancelled: at most one, since a second cannot be created. */
+	/**
+	 * A2U payments neither completed nor cancelled: at most one, since a second cannot be
+	 * created.
+	 */
 	Mono<List<Payment>> incompleteServerPayments() {
 		return all().map(payments -> payments.stream()
-				.filter(payment -> payment.direction() == Direction.APP_TO_USER && payment.isOpen())
-				.toList());
+			.filter(payment -> payment.direction() == Direction.APP_TO_USER && payment.isOpen())
+			.toList());
 	}
 
 	Mono<Void> clear() {
 		return Mono.fromRunnable(store::clear);
 	}
 
-	/** The user starts {@code Pi.createPayment}; an older open U2A payment is cancelled, or blocks if it has a tx. */
+	/**
+	 * The user starts {@code Pi.createPayment}; an older open U2A payment is cancelled,
+	 * or blocks if it has a tx.
+	 */
 	Mono<Payment> createUserToApp(SandboxUser user, PaymentRequest request) {
 		if (!user.hasScope("payments")) {
 			return Mono.error(PiApiException.missingScope("payments"));
@@ -72,7 +83,10 @@ class PaymentService {
 				PaymentService::cancelUnlessSubmitted));
 	}
 
-	/** {@code POST /v2/payments}: the app pays a user; only one A2U payment may be open at a time. */
+	/**
+	 * {@code POST /v2/payments}: the app pays a user; only one A2U payment may be open at
+	 * a time.
+	 */
 	Mono<Payment> createAppToUser(String uid, PaymentRequest request) {
 		SandboxUser user = users.findByUid(uid).orElse(null);
 		if (user == null) {
@@ -82,8 +96,7 @@ class PaymentService {
 				Payment.open(ids.paymentIdentifier(), user.uid(), request.amount(), request.memo(), request.metadata(),
 						properties.appWalletAddress(), user.walletAddress(), Direction.APP_TO_USER, clock.instant(),
 						properties.network()),
-				other -> other.direction() == Direction.APP_TO_USER,
-				PaymentService::refuseAsOngoing));
+				other -> other.direction() == Direction.APP_TO_USER, PaymentService::refuseAsOngoing));
 	}
 
 	Mono<Payment> approve(String identifier) {
@@ -103,8 +116,9 @@ class PaymentService {
 	}
 
 	/**
-	 * The wallet signs and submits the blockchain transaction. {@code memo} defaults to the identifier, which is
-	 * what a correct client writes; another memo makes the later complete fail verification.
+	 * The wallet signs and submits the blockchain transaction. {@code memo} defaults to
+	 * the identifier, which is what a correct client writes; another memo makes the later
+	 * complete fail verification.
 	 */
 	Mono<Payment> submitTransaction(String identifier, String memo, String linkBase) {
 		return Mono.fromCallable(() -> store.update(identifier, payment -> {
@@ -116,8 +130,8 @@ class PaymentService {
 				throw PiApiException.notApprovedForTransaction();
 			}
 			String txid = ids.txid();
-			return payment.withTransaction(new Payment.Transaction(txid,
-					(memo != null) ? memo : payment.identifier(), false, linkBase + txid));
+			return payment.withTransaction(new Payment.Transaction(txid, (memo != null) ? memo : payment.identifier(),
+					false, linkBase + txid));
 		}));
 	}
 
@@ -128,7 +142,8 @@ class PaymentService {
 		if (payment.isCancelled()) {
 			throw PiApiException.cancelledPayment(PaymentDto.of(payment));
 		}
-		// The SDK re-fires onReadyForServerApproval, so a repeated approve must succeed unchanged.
+		// The SDK re-fires onReadyForServerApproval, so a repeated approve must succeed
+		// unchanged.
 		return payment.developerApproved() ? payment : payment.withApproved();
 	}
 
@@ -184,4 +199,5 @@ class PaymentService {
 	private static Payment refuseAsOngoing(Payment open) {
 		throw PiApiException.ongoingPayment(PaymentDto.of(open));
 	}
+
 }

@@ -18,18 +18,24 @@ import dev.piedge.sandbox.error.PiApiException;
 /**
  * All payments, in memory, in creation order.
  *
- * <p>Creating a payment checks other payments first (one open A2U payment per app, one open U2A payment per
- * user), which a per-key {@code ConcurrentHashMap.compute} cannot make atomic. So every access takes one monitor;
- * the critical sections only touch this map, never wait on I/O, and finish in microseconds.
+ * <p>
+ * Creating a payment checks other payments first (one open A2U payment per app, one open
+ * U2A payment per user), which a per-key {@code ConcurrentHashMap.compute} cannot make
+ * atomic. So every access takes one monitor; the critical sections only touch this map,
+ * never wait on I/O, and finish in microseconds.
  *
- * <p>Every payment is {@linkplain Payment#settle settled} against the clock as it is read, so an unapproved U2A
- * payment turns cancelled once the approval timeout passed, without a timer.
+ * <p>
+ * Every payment is {@linkplain Payment#settle settled} against the clock as it is read,
+ * so an unapproved U2A payment turns cancelled once the approval timeout passed, without
+ * a timer.
  */
 @Component
 class PaymentStore {
 
 	private final Map<String, Payment> payments = new LinkedHashMap<>();
+
 	private final Clock clock;
+
 	private final Duration approvalTimeout;
 
 	PaymentStore(Clock clock, SandboxProperties properties) {
@@ -46,8 +52,8 @@ class PaymentStore {
 	}
 
 	/**
-	 * Replaces a payment by {@code transition(current)} atomically. The transition throws a
-	 * {@link PiApiException} to refuse, which leaves the payment unchanged.
+	 * Replaces a payment by {@code transition(current)} atomically. The transition throws
+	 * a {@link PiApiException} to refuse, which leaves the payment unchanged.
 	 */
 	synchronized Payment update(String identifier, UnaryOperator<Payment> transition) {
 		Payment current = payments.get(identifier);
@@ -60,9 +66,10 @@ class PaymentStore {
 	}
 
 	/**
-	 * Adds {@code fresh} after resolving the open payments it competes with: {@code resolve} returns the
-	 * competitor as it should become (e.g. cancelled) or throws a {@link PiApiException} to refuse the new one.
-	 * Nothing changes when it refuses.
+	 * Adds {@code fresh} after resolving the open payments it competes with:
+	 * {@code resolve} returns the competitor as it should become (e.g. cancelled) or
+	 * throws a {@link PiApiException} to refuse the new one. Nothing changes when it
+	 * refuses.
 	 */
 	synchronized Payment insert(Payment fresh, Predicate<Payment> competes, UnaryOperator<Payment> resolve) {
 		List<Payment> resolved = new ArrayList<>();
@@ -78,10 +85,11 @@ class PaymentStore {
 	}
 
 	synchronized Optional<Payment> findByTxid(String txid) {
-		return payments.values().stream()
-				.filter(payment -> payment.hasTransaction() && payment.transaction().txid().equals(txid))
-				.findFirst()
-				.map(this::settled);
+		return payments.values()
+			.stream()
+			.filter(payment -> payment.hasTransaction() && payment.transaction().txid().equals(txid))
+			.findFirst()
+			.map(this::settled);
 	}
 
 	synchronized void clear() {
@@ -91,4 +99,5 @@ class PaymentStore {
 	private Payment settled(Payment payment) {
 		return payment.settle(clock.instant(), approvalTimeout);
 	}
+
 }

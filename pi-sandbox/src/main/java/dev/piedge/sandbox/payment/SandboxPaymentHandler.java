@@ -20,9 +20,10 @@ import dev.piedge.sandbox.http.JsonBodyReader;
 import dev.piedge.sandbox.user.AccessTokenVerifier;
 
 /**
- * Emulator-only endpoints under {@code /sandbox/payments} that play the Pi Browser wallet and the blockchain:
- * start a U2A payment, submit its transaction, let the user cancel. Unauthenticated except for U2A create,
- * which needs the user's access token like {@code Pi.createPayment}.
+ * Emulator-only endpoints under {@code /sandbox/payments} that play the Pi Browser wallet
+ * and the blockchain: start a U2A payment, submit its transaction, let the user cancel.
+ * Unauthenticated except for U2A create, which needs the user's access token like
+ * {@code Pi.createPayment}.
  */
 @Component
 class SandboxPaymentHandler {
@@ -30,7 +31,9 @@ class SandboxPaymentHandler {
 	static final String HORIZON_TRANSACTIONS = "/sandbox/horizon/transactions/";
 
 	private final PaymentService payments;
+
 	private final AccessTokenVerifier tokens;
+
 	private final JsonBodyReader bodies;
 
 	SandboxPaymentHandler(PaymentService payments, AccessTokenVerifier tokens, JsonBodyReader bodies) {
@@ -41,13 +44,13 @@ class SandboxPaymentHandler {
 
 	Mono<ServerResponse> createUserToApp(ServerRequest request) {
 		return tokens.verify(request)
-				.flatMap(user -> bodies.read(request)
-						.switchIfEmpty(Mono.error(() -> PiApiException.invalidArguments(
-								"Send {\"amount\":..,\"memo\":..,\"metadata\":{..}}.")))
-						.flatMap(body -> Mono.fromCallable(() -> PaymentRequest.from(body)))
-						.flatMap(payment -> payments.createUserToApp(user, payment)))
-				.flatMap(payment -> ServerResponse.created(URI.create("/v2/payments/" + payment.identifier()))
-						.bodyValue(PaymentDto.of(payment)));
+			.flatMap(user -> bodies.read(request)
+				.switchIfEmpty(Mono.error(
+						() -> PiApiException.invalidArguments("Send {\"amount\":..,\"memo\":..,\"metadata\":{..}}.")))
+				.flatMap(body -> Mono.fromCallable(() -> PaymentRequest.from(body)))
+				.flatMap(payment -> payments.createUserToApp(user, payment)))
+			.flatMap(payment -> ServerResponse.created(URI.create("/v2/payments/" + payment.identifier()))
+				.bodyValue(PaymentDto.of(payment)));
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -58,42 +61,49 @@ class SandboxPaymentHandler {
 		return payments.clear().then(ServerResponse.noContent().build());
 	}
 
-	/** Optional body {@code {"memo":"..."}}; a memo other than the identifier emulates a buggy client. */
+	/**
+	 * Optional body {@code {"memo":"..."}}; a memo other than the identifier emulates a
+	 * buggy client.
+	 */
 	Mono<ServerResponse> submitTransaction(ServerRequest request) {
 		String linkBase = UriComponentsBuilder.fromUri(request.uri())
-				.replacePath(HORIZON_TRANSACTIONS).replaceQuery(null).build().toUriString();
+			.replacePath(HORIZON_TRANSACTIONS)
+			.replaceQuery(null)
+			.build()
+			.toUriString();
 		return bodies.read(request)
-				.flatMap(SandboxPaymentHandler::memo)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap(memo -> payments.submitTransaction(request.pathVariable("id"), memo.orElse(null), linkBase))
-				.flatMap(payment -> ServerResponse.ok().bodyValue(PaymentDto.of(payment)));
+			.flatMap(SandboxPaymentHandler::memo)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(memo -> payments.submitTransaction(request.pathVariable("id"), memo.orElse(null), linkBase))
+			.flatMap(payment -> ServerResponse.ok().bodyValue(PaymentDto.of(payment)));
 	}
 
 	Mono<ServerResponse> userCancel(ServerRequest request) {
 		return payments.userCancel(request.pathVariable("id"))
-				.flatMap(payment -> ServerResponse.ok().bodyValue(PaymentDto.of(payment)));
+			.flatMap(payment -> ServerResponse.ok().bodyValue(PaymentDto.of(payment)));
 	}
 
 	/**
-	 * What Horizon would answer for the transaction {@code _link}, reduced to the fields Pi apps check (the memo
-	 * against the payment identifier).
+	 * What Horizon would answer for the transaction {@code _link}, reduced to the fields
+	 * Pi apps check (the memo against the payment identifier).
 	 */
 	Mono<ServerResponse> horizonTransaction(ServerRequest request) {
 		String txid = request.pathVariable("txid");
 		return payments.findByTxid(txid)
-				.switchIfEmpty(Mono.error(() -> PiApiException.transactionNotFound(txid)))
-				.flatMap(payment -> {
-					Map<String, Object> tx = new LinkedHashMap<>();
-					tx.put("id", txid);
-					tx.put("hash", txid);
-					tx.put("successful", true);
-					tx.put("source_account", payment.fromAddress());
-					tx.put("memo_type", "text");
-					tx.put("memo", payment.transaction().memo());
-					tx.put("created_at", DateTimeFormatter.ISO_INSTANT.format(payment.createdAt().truncatedTo(ChronoUnit.SECONDS)));
-					return ServerResponse.ok().bodyValue(tx);
-				});
+			.switchIfEmpty(Mono.error(() -> PiApiException.transactionNotFound(txid)))
+			.flatMap(payment -> {
+				Map<String, Object> tx = new LinkedHashMap<>();
+				tx.put("id", txid);
+				tx.put("hash", txid);
+				tx.put("successful", true);
+				tx.put("source_account", payment.fromAddress());
+				tx.put("memo_type", "text");
+				tx.put("memo", payment.transaction().memo());
+				tx.put("created_at",
+						DateTimeFormatter.ISO_INSTANT.format(payment.createdAt().truncatedTo(ChronoUnit.SECONDS)));
+				return ServerResponse.ok().bodyValue(tx);
+			});
 	}
 
 	private static Mono<String> memo(JsonNode body) {
@@ -106,4 +116,5 @@ class SandboxPaymentHandler {
 		}
 		return Mono.just(memo.stringValue());
 	}
+
 }

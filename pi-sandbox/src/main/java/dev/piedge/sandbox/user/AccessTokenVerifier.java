@@ -10,13 +10,17 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 
 import dev.piedge.sandbox.error.PiApiException;
 
-/** Resolves {@code Authorization: Bearer <token>} to a demo user, the way Pi checks {@code Pi.authenticate} tokens. */
+/**
+ * Resolves {@code Authorization: Bearer <token>} to a demo user, the way Pi checks
+ * {@code Pi.authenticate} tokens.
+ */
 @Component
 public class AccessTokenVerifier {
 
 	private static final String BEARER = "Bearer";
 
 	private final UserDirectory users;
+
 	private final Clock clock;
 
 	AccessTokenVerifier(UserDirectory users, Clock clock) {
@@ -25,15 +29,16 @@ public class AccessTokenVerifier {
 	}
 
 	/**
-	 * Emits the token's user, or fails with 401: {@code unauthorized} when there is no Bearer header,
-	 * {@code invalid_token} when the token is empty, unknown or expired.
+	 * Emits the token's user, or fails with 401: {@code unauthorized} when there is no
+	 * Bearer header, {@code invalid_token} when the token is empty, unknown or expired.
 	 */
 	public Mono<SandboxUser> verify(ServerRequest request) {
 		String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return Mono.error(PiApiException.unauthorized());
 		}
-		// "Bearer" with nothing after it arrives without the space (servers trim header values): a bad token.
+		// "Bearer" with nothing after it arrives without the space (servers trim header
+		// values): a bad token.
 		String token = header.substring(BEARER.length()).trim();
 		SandboxUser user = users.findByToken(token).orElse(null);
 		if (user == null) {
@@ -44,4 +49,5 @@ public class AccessTokenVerifier {
 		}
 		return Mono.just(user);
 	}
+
 }

@@ -21,19 +21,23 @@ public class UserDirectory {
 	private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
 	private final Map<String, SandboxUser> byToken;
+
 	private final Map<String, SandboxUser> byUid;
 
 	public UserDirectory(SandboxProperties properties, Clock clock) {
-		// valid-for counts from start-up, so a restarted sandbox hands out fresh demo tokens.
+		// valid-for counts from start-up, so a restarted sandbox hands out fresh demo
+		// tokens.
 		Instant start = clock.instant();
-		Map<String, SandboxUser> users = properties.users().stream()
-				.map(user -> new SandboxUser(user.token(), user.uid(), user.username(), user.scopes(),
-						(user.validUntil() != null) ? user.validUntil() : start.plus(user.validFor()),
-						(user.walletAddress() != null) ? user.walletAddress() : walletFor(user.uid())))
-				.collect(Collectors.toUnmodifiableMap(SandboxUser::token, Function.identity()));
+		Map<String, SandboxUser> users = properties.users()
+			.stream()
+			.map(user -> new SandboxUser(user.token(), user.uid(), user.username(), user.scopes(),
+					(user.validUntil() != null) ? user.validUntil() : start.plus(user.validFor()),
+					(user.walletAddress() != null) ? user.walletAddress() : walletFor(user.uid())))
+			.collect(Collectors.toUnmodifiableMap(SandboxUser::token, Function.identity()));
 		this.byToken = users;
-		this.byUid = users.values().stream()
-				.collect(Collectors.toUnmodifiableMap(SandboxUser::uid, Function.identity()));
+		this.byUid = users.values()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(SandboxUser::uid, Function.identity()));
 	}
 
 	public Optional<SandboxUser> findByToken(String token) {
@@ -44,7 +48,10 @@ public class UserDirectory {
 		return Optional.ofNullable(byUid.get(uid));
 	}
 
-	/** A stable, Stellar-looking address per uid, so payments show the same wallet across restarts. */
+	/**
+	 * A stable, Stellar-looking address per uid, so payments show the same wallet across
+	 * restarts.
+	 */
 	static String walletFor(String uid) {
 		byte[] digest = sha512(uid.getBytes(StandardCharsets.UTF_8));
 		StringBuilder address = new StringBuilder("G");
@@ -62,4 +69,5 @@ public class UserDirectory {
 			throw new IllegalStateException("Every JDK ships SHA-512", ex);
 		}
 	}
+
 }

@@ -13,12 +13,14 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Binding {@code pi.sandbox.*} from property sources, as the sandbox does at start-up. */
+/**
+ * Binding {@code pi.sandbox.*} from property sources, as the sandbox does at start-up.
+ */
 class SandboxPropertiesIntegrationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-			.withUserConfiguration(PropertiesConfiguration.class);
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(PropertiesConfiguration.class);
 
 	@Test
 	void defaultsApplyWhenNothingIsConfigured() {
@@ -34,52 +36,55 @@ class SandboxPropertiesIntegrationTests {
 
 	@Test
 	void usersBindWithDurationsAndInstants() {
-		runner.withPropertyValues("pi.sandbox.users[0].token=a", "pi.sandbox.users[0].uid=u-a",
-				"pi.sandbox.users[0].username=alice", "pi.sandbox.users[0].scopes=username,payments",
-				"pi.sandbox.users[0].valid-for=24h", "pi.sandbox.users[1].token=c", "pi.sandbox.users[1].uid=u-c",
-				"pi.sandbox.users[1].username=carol", "pi.sandbox.users[1].valid-until=2020-01-01T00:00:00Z")
-				.run(context -> {
-					SandboxProperties properties = context.getBean(SandboxProperties.class);
-					assertThat(properties.users().get(0).validFor()).isEqualTo(Duration.ofHours(24));
-					assertThat(properties.users().get(0).scopes()).containsExactly("username", "payments");
-					assertThat(properties.users().get(1).validUntil()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
-				});
+		runner
+			.withPropertyValues("pi.sandbox.users[0].token=a", "pi.sandbox.users[0].uid=u-a",
+					"pi.sandbox.users[0].username=alice", "pi.sandbox.users[0].scopes=username,payments",
+					"pi.sandbox.users[0].valid-for=24h", "pi.sandbox.users[1].token=c", "pi.sandbox.users[1].uid=u-c",
+					"pi.sandbox.users[1].username=carol", "pi.sandbox.users[1].valid-until=2020-01-01T00:00:00Z")
+			.run(context -> {
+				SandboxProperties properties = context.getBean(SandboxProperties.class);
+				assertThat(properties.users().get(0).validFor()).isEqualTo(Duration.ofHours(24));
+				assertThat(properties.users().get(0).scopes()).containsExactly("username", "payments");
+				assertThat(properties.users().get(1).validUntil()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+			});
 	}
 
 	@Test
 	void blankApiKeyFailsStartupNamingTheProperty() {
-		runner.withPropertyValues("pi.sandbox.api-key= ").run(context -> assertThat(context).getFailure()
-				.rootCause().hasMessageContaining("apiKey"));
-		runner.withPropertyValues("pi.sandbox.api-key= ").run(context -> assertThat(context).getFailure()
-				.hasStackTraceContaining("must not be blank"));
+		runner.withPropertyValues("pi.sandbox.api-key= ")
+			.run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("apiKey"));
+		runner.withPropertyValues("pi.sandbox.api-key= ")
+			.run(context -> assertThat(context).getFailure().hasStackTraceContaining("must not be blank"));
 	}
 
 	@Test
 	void unknownNetworkFailsStartup() {
-		runner.withPropertyValues("pi.sandbox.network=Pi Mainnet").run(context -> assertThat(context).getFailure()
+		runner.withPropertyValues("pi.sandbox.network=Pi Mainnet")
+			.run(context -> assertThat(context).getFailure()
 				.hasStackTraceContaining("must be 'Pi Testnet' or 'Pi Network'"));
 	}
 
 	@Test
 	void blankUserTokenFailsStartup() {
-		runner.withPropertyValues("pi.sandbox.users[0].token=", "pi.sandbox.users[0].uid=u",
-				"pi.sandbox.users[0].username=n", "pi.sandbox.users[0].valid-for=1h")
-				.run(context -> assertThat(context).getFailure()
-						.hasStackTraceContaining("users[0].token"));
+		runner
+			.withPropertyValues("pi.sandbox.users[0].token=", "pi.sandbox.users[0].uid=u",
+					"pi.sandbox.users[0].username=n", "pi.sandbox.users[0].valid-for=1h")
+			.run(context -> assertThat(context).getFailure().hasStackTraceContaining("users[0].token"));
 	}
 
 	@Test
 	void duplicateTokensFailStartupSayingWhatToFix() {
 		runner.withPropertyValues("pi.sandbox.users[0].token=same", "pi.sandbox.users[0].uid=u1",
-				"pi.sandbox.users[0].username=a", "pi.sandbox.users[0].valid-for=1h",
-				"pi.sandbox.users[1].token=same", "pi.sandbox.users[1].uid=u2",
-				"pi.sandbox.users[1].username=b", "pi.sandbox.users[1].valid-for=1h")
-				.run(context -> assertThat(context).getFailure()
-						.hasStackTraceContaining("give every demo user its own token"));
+				"pi.sandbox.users[0].username=a", "pi.sandbox.users[0].valid-for=1h", "pi.sandbox.users[1].token=same",
+				"pi.sandbox.users[1].uid=u2", "pi.sandbox.users[1].username=b", "pi.sandbox.users[1].valid-for=1h")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("give every demo user its own token"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SandboxProperties.class)
 	static class PropertiesConfiguration {
+
 	}
+
 }

@@ -18,7 +18,7 @@ class SandboxPropertiesTests {
 		List<SandboxProperties.User> users = List.of(user("t", "u1"), user("t", "u2"));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(users))
-				.withMessageContaining("pi.sandbox.users[1].token 't' is used by another user");
+			.withMessageContaining("pi.sandbox.users[1].token 't' is used by another user");
 	}
 
 	@Test
@@ -26,7 +26,7 @@ class SandboxPropertiesTests {
 		List<SandboxProperties.User> users = List.of(user("t1", "u"), user("t2", "u"));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(users))
-				.withMessageContaining("pi.sandbox.users[1].uid 'u' is used by another user");
+			.withMessageContaining("pi.sandbox.users[1].uid 'u' is used by another user");
 	}
 
 	@Test
@@ -36,16 +36,16 @@ class SandboxPropertiesTests {
 		SandboxProperties.User neither = new SandboxProperties.User("t", "u", "n", List.of(), null, null, null);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(List.of(both)))
-				.withMessageContaining("needs exactly one of valid-for");
+			.withMessageContaining("needs exactly one of valid-for");
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(List.of(neither)))
-				.withMessageContaining("needs exactly one of valid-for");
+			.withMessageContaining("needs exactly one of valid-for");
 	}
 
 	@Test
 	void nonPositiveApprovalTimeoutIsRejected() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new SandboxProperties("k", "Pi Testnet", WALLET, Duration.ZERO, List.of()))
-				.withMessageContaining("pi.sandbox.approval-timeout must be positive");
+			.isThrownBy(() -> new SandboxProperties("k", "Pi Testnet", WALLET, Duration.ZERO, List.of()))
+			.withMessageContaining("pi.sandbox.approval-timeout must be positive");
 	}
 
 	@Test
@@ -63,4 +63,5 @@ class SandboxPropertiesTests {
 	private static SandboxProperties.User user(String token, String uid) {
 		return new SandboxProperties.User(token, uid, "name", List.of("payments"), Duration.ofHours(1), null, null);
 	}
+
 }

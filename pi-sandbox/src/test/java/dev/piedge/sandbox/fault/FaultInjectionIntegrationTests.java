@@ -18,7 +18,10 @@ import static dev.piedge.sandbox.SandboxClient.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Faults injected through {@code /sandbox/faults} and the call counts of {@code /sandbox/calls}. */
+/**
+ * Faults injected through {@code /sandbox/faults} and the call counts of
+ * {@code /sandbox/calls}.
+ */
 @SandboxIntegrationTest
 class FaultInjectionIntegrationTests {
 
@@ -61,13 +64,21 @@ class FaultInjectionIntegrationTests {
 	@Test
 	void status429AnswersTooManyRequestsWithRetryAfter() {
 		sandbox.addFault("{\"endpoint\":\"payments.approve\",\"status\":429,\"retryAfterSeconds\":2}")
-				.expectStatus().isCreated().expectBody();
+			.expectStatus()
+			.isCreated()
+			.expectBody();
 		String id = sandbox.startUserToApp();
 
-		sandbox.approve(id).expectStatus().isEqualTo(429)
-				.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
-				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-				.expectBody().jsonPath("$.error").isEqualTo("too_many_requests");
+		sandbox.approve(id)
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("too_many_requests");
 		// The fault answered instead of the handler: the payment is still unapproved.
 		sandbox.get(id).expectBody().jsonPath("$.status.developer_approved").isEqualTo(false);
 	}
@@ -77,9 +88,13 @@ class FaultInjectionIntegrationTests {
 		sandbox.addFault("{\"endpoint\":\"payments.get\",\"status\":503}").expectStatus().isCreated().expectBody();
 		String id = sandbox.startUserToApp();
 
-		sandbox.get(id).expectStatus().isEqualTo(503)
-				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectBody(String.class).value(html -> assertThat(html).contains("503 Service Unavailable"));
+		sandbox.get(id)
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("503 Service Unavailable"));
 	}
 
 	@Test
@@ -96,7 +111,7 @@ class FaultInjectionIntegrationTests {
 		WebTestClient impatient = webTestClient.mutate().responseTimeout(Duration.ofMillis(500)).build();
 
 		assertThatThrownBy(() -> new SandboxClient(impatient).me("Bearer " + ALICE).expectStatus().isOk())
-				.hasMessageContaining("Timeout");
+			.hasMessageContaining("Timeout");
 		sandbox.me("Bearer " + ALICE).expectStatus().isOk().expectBody();
 	}
 
@@ -105,12 +120,15 @@ class FaultInjectionIntegrationTests {
 		sandbox.addFault("{\"endpoint\":\"me\",\"status\":500,\"times\":2}").expectStatus().isCreated().expectBody();
 
 		sandbox.me("Bearer " + ALICE).expectStatus().isEqualTo(500).expectBody();
-		webTestClient.get().uri("/sandbox/faults").exchange()
-				.expectBody().jsonPath("$.faults[0].remaining").isEqualTo(1);
+		webTestClient.get()
+			.uri("/sandbox/faults")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.faults[0].remaining")
+			.isEqualTo(1);
 		sandbox.me("Bearer " + ALICE).expectStatus().isEqualTo(500).expectBody();
 		sandbox.me("Bearer " + ALICE).expectStatus().isOk().expectBody();
-		webTestClient.get().uri("/sandbox/faults").exchange()
-				.expectBody().jsonPath("$.faults.length()").isEqualTo(0);
+		webTestClient.get().uri("/sandbox/faults").exchange().expectBody().jsonPath("$.faults.length()").isEqualTo(0);
 	}
 
 	@Test
@@ -124,13 +142,20 @@ class FaultInjectionIntegrationTests {
 	void clearRemovesAllFaults() {
 		sandbox.addFault("{\"endpoint\":\"me\",\"status\":500}").expectStatus().isCreated().expectBody();
 		sandbox.addFault("{\"endpoint\":\"*\",\"latencyMs\":100}").expectStatus().isCreated().expectBody();
-		webTestClient.get().uri("/sandbox/faults").exchange()
-				.expectStatus().isOk()
-				.expectBody()
-				.jsonPath("$.faults.length()").isEqualTo(2)
-				.jsonPath("$.faults[0].endpoint").isEqualTo("me")
-				.jsonPath("$.faults[0].status").isEqualTo(500)
-				.jsonPath("$.faults[1].latencyMs").isEqualTo(100);
+		webTestClient.get()
+			.uri("/sandbox/faults")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.faults.length()")
+			.isEqualTo(2)
+			.jsonPath("$.faults[0].endpoint")
+			.isEqualTo("me")
+			.jsonPath("$.faults[0].status")
+			.isEqualTo(500)
+			.jsonPath("$.faults[1].latencyMs")
+			.isEqualTo(100);
 
 		webTestClient.delete().uri("/sandbox/faults").exchange().expectStatus().isNoContent().expectBody();
 
@@ -140,12 +165,16 @@ class FaultInjectionIntegrationTests {
 
 	@Test
 	void invalidFaultRulesAreRejected() {
-		for (String rule : new String[] { "{\"endpoint\":\"payments.nope\",\"status\":500}",
-				"{\"endpoint\":\"me\"}", "{\"endpoint\":\"me\",\"status\":200}",
-				"{\"endpoint\":\"me\",\"latency\":100}", "{\"endpoint\":\"me\",\"status\":500,\"times\":0}",
+		for (String rule : new String[] { "{\"endpoint\":\"payments.nope\",\"status\":500}", "{\"endpoint\":\"me\"}",
+				"{\"endpoint\":\"me\",\"status\":200}", "{\"endpoint\":\"me\",\"latency\":100}",
+				"{\"endpoint\":\"me\",\"status\":500,\"times\":0}",
 				"{\"endpoint\":\"me\",\"hang\":true,\"status\":500}", "not json", "" }) {
-			sandbox.addFault(rule).expectStatus().isBadRequest()
-					.expectBody().jsonPath("$.error").isEqualTo("invalid_arguments");
+			sandbox.addFault(rule)
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.error")
+				.isEqualTo("invalid_arguments");
 		}
 		webTestClient.get().uri("/sandbox/faults").exchange().expectBody().jsonPath("$.faults.length()").isEqualTo(0);
 	}
@@ -160,13 +189,20 @@ class FaultInjectionIntegrationTests {
 		sandbox.approve(id).expectStatus().isOk().expectBody();
 		sandbox.get("unknownpaymentidentifier0000").expectStatus().isNotFound().expectBody();
 
-		webTestClient.get().uri("/sandbox/calls").exchange()
-				.expectStatus().isOk()
-				.expectBody()
-				.jsonPath("$.me").isEqualTo(3)
-				.jsonPath("$['payments.approve']").isEqualTo(1)
-				.jsonPath("$['payments.get']").isEqualTo(1)
-				.jsonPath("$['payments.complete']").doesNotExist();
+		webTestClient.get()
+			.uri("/sandbox/calls")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.me")
+			.isEqualTo(3)
+			.jsonPath("$['payments.approve']")
+			.isEqualTo(1)
+			.jsonPath("$['payments.get']")
+			.isEqualTo(1)
+			.jsonPath("$['payments.complete']")
+			.doesNotExist();
 	}
 
 	@Test
@@ -177,4 +213,5 @@ class FaultInjectionIntegrationTests {
 
 		webTestClient.get().uri("/sandbox/calls").exchange().expectBody(String.class).isEqualTo("{}");
 	}
+
 }

@@ -50,8 +50,8 @@ class FaultRegistryTests {
 	@Test
 	void retryAfterWithoutStatus429IsRejected() {
 		assertThatExceptionOfType(PiApiException.class)
-				.isThrownBy(() -> registry.add(new FaultRule(null, "me", null, 503, 5, null, null)))
-				.withMessageContaining("retryAfterSeconds");
+			.isThrownBy(() -> registry.add(new FaultRule(null, "me", null, 503, 5, null, null)))
+			.withMessageContaining("retryAfterSeconds");
 	}
 
 	@Test
@@ -65,4 +65,5 @@ class FaultRegistryTests {
 	private static FaultRule rule(String endpoint, Integer status, Integer times) {
 		return new FaultRule(null, endpoint, null, status, null, null, times);
 	}
+
 }

@@ -19,7 +19,10 @@ import static dev.piedge.sandbox.payment.UserToAppPaymentIntegrationTests.assert
 import static dev.piedge.sandbox.payment.UserToAppPaymentIntegrationTests.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The app-to-user flow: create → tx (app wallet) → complete, the incomplete list, and create's validation. */
+/**
+ * The app-to-user flow: create → tx (app wallet) → complete, the incomplete list, and
+ * create's validation.
+ */
 @SandboxIntegrationTest
 class AppToUserPaymentIntegrationTests {
 
@@ -40,16 +43,18 @@ class AppToUserPaymentIntegrationTests {
 
 	@Test
 	void createReturnsAnAppToUserPaymentFromTheAppWallet() {
-		JsonNode payment = body(sandbox.createAppToUser(Map.of("payment",
-				Map.of("amount", 1.5, "memo", "Refund", "metadata", Map.of("refund", 7), "uid", BOB_UID)))
-				.expectStatus().isOk());
+		JsonNode payment = body(sandbox
+			.createAppToUser(Map.of("payment",
+					Map.of("amount", 1.5, "memo", "Refund", "metadata", Map.of("refund", 7), "uid", BOB_UID)))
+			.expectStatus()
+			.isOk());
 
 		assertThat(payment.get("identifier").stringValue()).matches("[A-Za-z0-9]{28}");
 		assertThat(payment.get("direction").stringValue()).isEqualTo("app_to_user");
 		assertThat(payment.get("user_uid").stringValue()).isEqualTo(BOB_UID);
 		assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("1.5");
 		assertThat(payment.get("from_address").stringValue())
-				.isEqualTo("GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
+			.isEqualTo("GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
 		assertThat(payment.get("to_address").stringValue()).matches("G[A-Z2-7]{55}");
 		assertThat(payment.get("metadata").get("refund").intValue()).isEqualTo(7);
 		assertThat(payment.get("transaction").isNull()).isTrue();
@@ -58,11 +63,13 @@ class AppToUserPaymentIntegrationTests {
 
 	@Test
 	void amountKeepsItsDecimalsExactly() {
-		sandbox.createAppToUser("{\"payment\":{\"amount\":0.1234567,\"memo\":\"m\",\"metadata\":{},\"uid\":\""
-				+ BOB_UID + "\"}}")
-				.expectStatus().isOk()
-				.expectBody().consumeWith(result -> assertThat(new String(result.getResponseBody()))
-						.contains("\"amount\":0.1234567,"));
+		sandbox
+			.createAppToUser(
+					"{\"payment\":{\"amount\":0.1234567,\"memo\":\"m\",\"metadata\":{},\"uid\":\"" + BOB_UID + "\"}}")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.consumeWith(result -> assertThat(new String(result.getResponseBody())).contains("\"amount\":0.1234567,"));
 	}
 
 	@Test
@@ -79,24 +86,40 @@ class AppToUserPaymentIntegrationTests {
 	@Test
 	void incompleteServerPaymentsListsTheOpenAppToUserPaymentUntilCompleted() {
 		sandbox.startUserToApp();
-		sandbox.incompleteServerPayments().expectStatus().isOk()
-				.expectBody().jsonPath("$.incomplete_server_payments.length()").isEqualTo(0);
+		sandbox.incompleteServerPayments()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.incomplete_server_payments.length()")
+			.isEqualTo(0);
 
 		String id = sandbox.createAppToUser();
-		sandbox.incompleteServerPayments().expectStatus().isOk()
-				.expectBody()
-				.jsonPath("$.incomplete_server_payments.length()").isEqualTo(1)
-				.jsonPath("$.incomplete_server_payments[0].identifier").isEqualTo(id)
-				.jsonPath("$.incomplete_server_payments[0].transaction").isEmpty();
+		sandbox.incompleteServerPayments()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.incomplete_server_payments.length()")
+			.isEqualTo(1)
+			.jsonPath("$.incomplete_server_payments[0].identifier")
+			.isEqualTo(id)
+			.jsonPath("$.incomplete_server_payments[0].transaction")
+			.isEmpty();
 
 		String txid = sandbox.submitTransactionOk(id);
-		sandbox.incompleteServerPayments().expectStatus().isOk()
-				.expectBody()
-				.jsonPath("$.incomplete_server_payments[0].transaction.txid").isEqualTo(txid);
+		sandbox.incompleteServerPayments()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.incomplete_server_payments[0].transaction.txid")
+			.isEqualTo(txid);
 
 		sandbox.complete(id, txid).expectStatus().isOk().expectBody();
-		sandbox.incompleteServerPayments().expectStatus().isOk()
-				.expectBody().jsonPath("$.incomplete_server_payments.length()").isEqualTo(0);
+		sandbox.incompleteServerPayments()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.incomplete_server_payments.length()")
+			.isEqualTo(0);
 	}
 
 	@Test
@@ -104,8 +127,12 @@ class AppToUserPaymentIntegrationTests {
 		String id = sandbox.createAppToUser();
 		sandbox.cancel(id).expectStatus().isOk().expectBody();
 
-		sandbox.incompleteServerPayments().expectStatus().isOk()
-				.expectBody().jsonPath("$.incomplete_server_payments.length()").isEqualTo(0);
+		sandbox.incompleteServerPayments()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.incomplete_server_payments.length()")
+			.isEqualTo(0);
 		sandbox.createAppToUser();
 	}
 
@@ -113,11 +140,14 @@ class AppToUserPaymentIntegrationTests {
 	void secondCreateWhileOneIsOpenIsOngoingPaymentFound() {
 		String open = sandbox.createAppToUser();
 
-		expectError(sandbox.createAppToUser(Map.of("payment",
-				Map.of("amount", 2, "memo", "again", "metadata", Map.of(), "uid", SandboxClient.ALICE_UID))),
+		expectError(
+				sandbox.createAppToUser(Map.of("payment",
+						Map.of("amount", 2, "memo", "again", "metadata", Map.of(), "uid", SandboxClient.ALICE_UID))),
 				400, "ongoing_payment_found")
-				.jsonPath("$.payment.identifier").isEqualTo(open)
-				.jsonPath("$.payment.direction").isEqualTo("app_to_user");
+			.jsonPath("$.payment.identifier")
+			.isEqualTo(open)
+			.jsonPath("$.payment.direction")
+			.isEqualTo("app_to_user");
 	}
 
 	@Test
@@ -145,17 +175,19 @@ class AppToUserPaymentIntegrationTests {
 	@Test
 	void wrongMemoIsVerificationFailed() {
 		String id = sandbox.createAppToUser();
-		String txid = body(sandbox.submitTransactionWithMemo(id, "oops").expectStatus().isOk())
-				.get("transaction").get("txid").stringValue();
+		String txid = body(sandbox.submitTransactionWithMemo(id, "oops").expectStatus().isOk()).get("transaction")
+			.get("txid")
+			.stringValue();
 
-		expectError(sandbox.complete(id, txid), 400, "verification_failed")
-				.jsonPath("$.verification_error").isEqualTo("tx_memo_payment_identifier_mismatch");
+		expectError(sandbox.complete(id, txid), 400, "verification_failed").jsonPath("$.verification_error")
+			.isEqualTo("tx_memo_payment_identifier_mismatch");
 	}
 
 	@Test
 	void unknownUidIsUserNotFound() {
-		expectError(sandbox.createAppToUser(Map.of("payment",
-				Map.of("amount", 1, "memo", "m", "metadata", Map.of(), "uid", "no-such-user"))),
+		expectError(
+				sandbox.createAppToUser(Map.of("payment",
+						Map.of("amount", 1, "memo", "m", "metadata", Map.of(), "uid", "no-such-user"))),
 				404, "user_not_found");
 	}
 
@@ -163,40 +195,48 @@ class AppToUserPaymentIntegrationTests {
 	void missingFieldsAreInvalidArguments() {
 		expectError(sandbox.createAppToUser(Map.of("amount", 1, "memo", "m", "metadata", Map.of(), "uid", BOB_UID)),
 				400, "invalid_arguments");
-		expectError(sandbox.createAppToUser(Map.of("payment", Map.of("memo", "m", "metadata", Map.of(), "uid", BOB_UID))),
+		expectError(
+				sandbox.createAppToUser(Map.of("payment", Map.of("memo", "m", "metadata", Map.of(), "uid", BOB_UID))),
 				400, "invalid_arguments");
-		expectError(sandbox.createAppToUser(Map.of("payment", Map.of("amount", 1, "metadata", Map.of(), "uid", BOB_UID))),
+		expectError(
+				sandbox.createAppToUser(Map.of("payment", Map.of("amount", 1, "metadata", Map.of(), "uid", BOB_UID))),
 				400, "invalid_arguments");
-		expectError(sandbox.createAppToUser(Map.of("payment", Map.of("amount", 1, "memo", "m", "uid", BOB_UID))),
-				400, "invalid_arguments");
+		expectError(sandbox.createAppToUser(Map.of("payment", Map.of("amount", 1, "memo", "m", "uid", BOB_UID))), 400,
+				"invalid_arguments");
 		expectError(sandbox.createAppToUser(Map.of("payment", Map.of("amount", 1, "memo", "m", "metadata", Map.of()))),
 				400, "invalid_arguments");
-		expectError(sandbox.createAppToUser(Map.of("payment",
-				Map.of("amount", 1, "memo", 5, "metadata", Map.of(), "uid", BOB_UID))), 400, "invalid_arguments");
+		expectError(
+				sandbox.createAppToUser(
+						Map.of("payment", Map.of("amount", 1, "memo", 5, "metadata", Map.of(), "uid", BOB_UID))),
+				400, "invalid_arguments");
 	}
 
 	@Test
 	void badAmountsAreInvalidAmount() {
 		for (Object amount : new Object[] { 0, -2, "1.5", 0.12345678 }) {
-			expectError(sandbox.createAppToUser(Map.of("payment",
-					Map.of("amount", amount, "memo", "m", "metadata", Map.of(), "uid", BOB_UID))),
+			expectError(
+					sandbox.createAppToUser(Map.of("payment",
+							Map.of("amount", amount, "memo", "m", "metadata", Map.of(), "uid", BOB_UID))),
 					400, "invalid_amount");
 		}
 	}
 
 	@Test
 	void nonObjectMetadataIsInvalidMetadata() {
-		expectError(sandbox.createAppToUser(Map.of("payment",
-				Map.of("amount", 1, "memo", "m", "metadata", java.util.List.of(1), "uid", BOB_UID))),
+		expectError(
+				sandbox.createAppToUser(Map.of("payment",
+						Map.of("amount", 1, "memo", "m", "metadata", java.util.List.of(1), "uid", BOB_UID))),
 				400, "invalid_metadata");
 	}
 
 	@Test
 	void refusedCreateLeavesNoPaymentBehind() {
-		expectError(sandbox.createAppToUser(Map.of("payment",
-				Map.of("amount", 1, "memo", "m", "metadata", Map.of(), "uid", "no-such-user"))), 404, "user_not_found");
+		expectError(
+				sandbox.createAppToUser(Map.of("payment",
+						Map.of("amount", 1, "memo", "m", "metadata", Map.of(), "uid", "no-such-user"))),
+				404, "user_not_found");
 
-		webTestClient.get().uri("/sandbox/payments").exchange()
-				.expectBody().jsonPath("$.length()").isEqualTo(0);
+		webTestClient.get().uri("/sandbox/payments").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
 	}
+
 }

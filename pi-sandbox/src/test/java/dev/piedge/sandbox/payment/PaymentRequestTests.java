@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PaymentRequestTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder()
-			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	@Test
 	void amountKeepsEveryDecimalWithoutPassingThroughDouble() {
@@ -37,7 +38,7 @@ class PaymentRequestTests {
 	void moreThanSevenDecimalsIsInvalidAmount() {
 		assertCode("{\"amount\":1.00000001,\"memo\":\"m\",\"metadata\":{}}", "invalid_amount");
 		assertThat(parse("{\"amount\":1.10000000,\"memo\":\"m\",\"metadata\":{}}").amount())
-				.isEqualByComparingTo("1.1");
+			.isEqualByComparingTo("1.1");
 	}
 
 	@Test
@@ -62,6 +63,7 @@ class PaymentRequestTests {
 
 	private static void assertCode(String json, String code) {
 		assertThatExceptionOfType(PiApiException.class).isThrownBy(() -> parse(json))
-				.satisfies(ex -> assertThat(ex.code()).isEqualTo(code));
+			.satisfies(ex -> assertThat(ex.code()).isEqualTo(code));
 	}
+
 }

@@ -27,9 +27,11 @@ class PaymentServiceTests {
 	private final MutableClock clock = new MutableClock(SandboxIntegrationTest.START);
 
 	private final SandboxProperties properties = new SandboxProperties("k", "Pi Network",
-			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60), List.of(
-					new SandboxProperties.User("t-dan", "u-dan", "dan", List.of("username"), Duration.ofHours(1), null, null),
-					new SandboxProperties.User("t-eve", "u-eve", "eve", List.of("payments"), Duration.ofHours(1), null, null)));
+			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60),
+			List.of(new SandboxProperties.User("t-dan", "u-dan", "dan", List.of("username"), Duration.ofHours(1), null,
+					null),
+					new SandboxProperties.User("t-eve", "u-eve", "eve", List.of("payments"), Duration.ofHours(1), null,
+							null)));
 
 	private final UserDirectory users = new UserDirectory(properties, clock);
 
@@ -44,33 +46,33 @@ class PaymentServiceTests {
 		SandboxUser dan = users.findByUid("u-dan").orElseThrow();
 
 		service.createUserToApp(dan, request)
-				.as(StepVerifier::create)
-				.expectErrorSatisfies(ex -> assertThat(((PiApiException) ex).code()).isEqualTo("missing_scope"))
-				.verify(TIMEOUT);
+			.as(StepVerifier::create)
+			.expectErrorSatisfies(ex -> assertThat(((PiApiException) ex).code()).isEqualTo("missing_scope"))
+			.verify(TIMEOUT);
 	}
 
 	@Test
 	void paymentCarriesTheConfiguredNetwork() {
 		service.createAppToUser("u-eve", request)
-				.as(StepVerifier::create)
-				.assertNext(payment -> assertThat(payment.network()).isEqualTo("Pi Network"))
-				.verifyComplete();
+			.as(StepVerifier::create)
+			.assertNext(payment -> assertThat(payment.network()).isEqualTo("Pi Network"))
+			.verifyComplete();
 	}
 
 	@Test
 	void concurrentAppToUserCreatesLetExactlyOneThrough() {
 		Flux.range(0, 32)
-				.flatMap(i -> service.createAppToUser("u-eve", request)
-						.map(payment -> "created")
-						.onErrorResume(PiApiException.class, ex -> Mono.just(ex.code()))
-						.subscribeOn(Schedulers.parallel()))
-				.collectList()
-				.as(StepVerifier::create)
-				.assertNext(outcomes -> {
-					assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
-					assertThat(outcomes).filteredOn("ongoing_payment_found"::equals).hasSize(31);
-				})
-				.verifyComplete();
+			.flatMap(i -> service.createAppToUser("u-eve", request)
+				.map(payment -> "created")
+				.onErrorResume(PiApiException.class, ex -> Mono.just(ex.code()))
+				.subscribeOn(Schedulers.parallel()))
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext(outcomes -> {
+				assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
+				assertThat(outcomes).filteredOn("ongoing_payment_found"::equals).hasSize(31);
+			})
+			.verifyComplete();
 	}
 
 	@Test
@@ -80,16 +82,17 @@ class PaymentServiceTests {
 		String txid = submitted.transaction().txid();
 
 		Flux.range(0, 16)
-				.flatMap(i -> service.complete(payment.identifier(), txid)
-						.map(completed -> "completed")
-						.onErrorResume(PiApiException.class, ex -> Mono.just(ex.code()))
-						.subscribeOn(Schedulers.parallel()))
-				.collectList()
-				.as(StepVerifier::create)
-				.assertNext(outcomes -> {
-					assertThat(outcomes).filteredOn("completed"::equals).hasSize(1);
-					assertThat(outcomes).filteredOn("already_completed"::equals).hasSize(15);
-				})
-				.verifyComplete();
+			.flatMap(i -> service.complete(payment.identifier(), txid)
+				.map(completed -> "completed")
+				.onErrorResume(PiApiException.class, ex -> Mono.just(ex.code()))
+				.subscribeOn(Schedulers.parallel()))
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext(outcomes -> {
+				assertThat(outcomes).filteredOn("completed"::equals).hasSize(1);
+				assertThat(outcomes).filteredOn("already_completed"::equals).hasSize(15);
+			})
+			.verifyComplete();
 	}
+
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PaymentTests {
 
 	private static final Instant CREATED = Instant.parse("2030-01-01T00:00:00Z");
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	@Test
@@ -40,8 +41,8 @@ class PaymentTests {
 	@Test
 	void completingVerifiesTheTransaction() {
 		Payment completed = payment(Direction.APP_TO_USER)
-				.withTransaction(new Payment.Transaction("ab", "id", false, "link"))
-				.withCompleted();
+			.withTransaction(new Payment.Transaction("ab", "id", false, "link"))
+			.withCompleted();
 
 		assertThat(completed.developerCompleted()).isTrue();
 		assertThat(completed.transactionVerified()).isTrue();
@@ -58,4 +59,5 @@ class PaymentTests {
 		return Payment.open("id", "uid", new BigDecimal("1.5"), "memo", JsonNodeFactory.instance.objectNode(), "GFROM",
 				"GTO", direction, CREATED, "Pi Testnet");
 	}
+
 }

@@ -22,7 +22,10 @@ import static dev.piedge.sandbox.SandboxClient.CAROL_EXPIRED;
 import static dev.piedge.sandbox.SandboxClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The user-to-app flow: create (wallet) → approve → tx (wallet) → complete, and every way it is refused. */
+/**
+ * The user-to-app flow: create (wallet) → approve → tx (wallet) → complete, and every way
+ * it is refused.
+ */
 @SandboxIntegrationTest
 class UserToAppPaymentIntegrationTests {
 
@@ -55,7 +58,7 @@ class UserToAppPaymentIntegrationTests {
 		assertThat(payment.get("metadata").get("orderId").intValue()).isEqualTo(1);
 		assertThat(payment.get("from_address").stringValue()).matches("G[A-Z2-7]{55}");
 		assertThat(payment.get("to_address").stringValue())
-				.isEqualTo("GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
+			.isEqualTo("GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
 		assertThat(payment.get("direction").stringValue()).isEqualTo("user_to_app");
 		assertThat(payment.get("created_at").stringValue()).isEqualTo("2030-01-01T00:00:00.123Z");
 		assertThat(payment.get("network").stringValue()).isEqualTo("Pi Testnet");
@@ -89,11 +92,16 @@ class UserToAppPaymentIntegrationTests {
 		sandbox.approve(id).expectStatus().isOk().expectBody();
 		JsonNode tx = body(sandbox.submitTransaction(id).expectStatus().isOk()).get("transaction");
 
-		webTestClient.get().uri(tx.get("_link").stringValue()).exchange()
-				.expectStatus().isOk()
-				.expectBody()
-				.jsonPath("$.id").isEqualTo(tx.get("txid").stringValue())
-				.jsonPath("$.memo").isEqualTo(id);
+		webTestClient.get()
+			.uri(tx.get("_link").stringValue())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(tx.get("txid").stringValue())
+			.jsonPath("$.memo")
+			.isEqualTo(id);
 	}
 
 	@Test
@@ -178,17 +186,22 @@ class UserToAppPaymentIntegrationTests {
 	void completeWithoutBodyIsMissingTxid() {
 		String id = sandbox.startUserToApp();
 
-		expectError(webTestClient.post().uri("/v2/payments/{id}/complete", id)
-				.header(HttpHeaders.AUTHORIZATION, SandboxClient.API_KEY).exchange(), 400, "missing_txid");
+		expectError(webTestClient.post()
+			.uri("/v2/payments/{id}/complete", id)
+			.header(HttpHeaders.AUTHORIZATION, SandboxClient.API_KEY)
+			.exchange(), 400, "missing_txid");
 	}
 
 	@Test
 	void completeWithoutTxidFieldIsMissingTxid() {
 		String id = sandbox.startUserToApp();
 
-		expectError(webTestClient.post().uri("/v2/payments/{id}/complete", id)
-				.header(HttpHeaders.AUTHORIZATION, SandboxClient.API_KEY)
-				.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), 400, "missing_txid");
+		expectError(webTestClient.post()
+			.uri("/v2/payments/{id}/complete", id)
+			.header(HttpHeaders.AUTHORIZATION, SandboxClient.API_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), 400, "missing_txid");
 		expectError(sandbox.complete(id, " "), 400, "missing_txid");
 	}
 
@@ -199,8 +212,8 @@ class UserToAppPaymentIntegrationTests {
 		String txid = sandbox.submitTransactionOk(id);
 		sandbox.complete(id, txid).expectStatus().isOk().expectBody();
 
-		expectError(sandbox.complete(id, txid), 400, "already_completed")
-				.jsonPath("$.payment.identifier").isEqualTo(id);
+		expectError(sandbox.complete(id, txid), 400, "already_completed").jsonPath("$.payment.identifier")
+			.isEqualTo(id);
 	}
 
 	@Test
@@ -216,11 +229,14 @@ class UserToAppPaymentIntegrationTests {
 		String id = sandbox.startUserToApp();
 		sandbox.approve(id).expectStatus().isOk().expectBody();
 		String txid = body(sandbox.submitTransactionWithMemo(id, "not-the-identifier").expectStatus().isOk())
-				.get("transaction").get("txid").stringValue();
+			.get("transaction")
+			.get("txid")
+			.stringValue();
 
-		expectError(sandbox.complete(id, txid), 400, "verification_failed")
-				.jsonPath("$.verification_error").isEqualTo("tx_memo_payment_identifier_mismatch");
-		// The tx is on chain with the wrong memo: the payment can be neither completed nor cancelled any more.
+		expectError(sandbox.complete(id, txid), 400, "verification_failed").jsonPath("$.verification_error")
+			.isEqualTo("tx_memo_payment_identifier_mismatch");
+		// The tx is on chain with the wrong memo: the payment can be neither completed
+		// nor cancelled any more.
 		expectError(sandbox.cancel(id), 400, "payment_tx_present");
 		assertStatus(body(sandbox.get(id).expectStatus().isOk()), true, false, false, false, false);
 	}
@@ -237,10 +253,15 @@ class UserToAppPaymentIntegrationTests {
 	void cancelAcceptsAnEmptyJsonObject() {
 		String id = sandbox.startUserToApp();
 
-		webTestClient.post().uri("/v2/payments/{id}/cancel", id)
-				.header(HttpHeaders.AUTHORIZATION, SandboxClient.API_KEY)
-				.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-				.exchange().expectStatus().isOk().expectBody();
+		webTestClient.post()
+			.uri("/v2/payments/{id}/cancel", id)
+			.header(HttpHeaders.AUTHORIZATION, SandboxClient.API_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 	@Test
@@ -258,9 +279,10 @@ class UserToAppPaymentIntegrationTests {
 		sandbox.approve(id).expectStatus().isOk().expectBody();
 		sandbox.complete(id, sandbox.submitTransactionOk(id)).expectStatus().isOk().expectBody();
 
-		expectError(sandbox.cancel(id), 400, "already_completed")
-				.jsonPath("$.payment.identifier").isEqualTo(id)
-				.jsonPath("$.payment.status.developer_completed").isEqualTo(true);
+		expectError(sandbox.cancel(id), 400, "already_completed").jsonPath("$.payment.identifier")
+			.isEqualTo(id)
+			.jsonPath("$.payment.status.developer_completed")
+			.isEqualTo(true);
 	}
 
 	@Test
@@ -268,9 +290,10 @@ class UserToAppPaymentIntegrationTests {
 		String id = sandbox.startUserToApp();
 		sandbox.cancel(id).expectStatus().isOk().expectBody();
 
-		expectError(sandbox.cancel(id), 400, "cancelled_payment")
-				.jsonPath("$.payment.identifier").isEqualTo(id)
-				.jsonPath("$.payment.status.cancelled").isEqualTo(true);
+		expectError(sandbox.cancel(id), 400, "cancelled_payment").jsonPath("$.payment.identifier")
+			.isEqualTo(id)
+			.jsonPath("$.payment.status.cancelled")
+			.isEqualTo(true);
 	}
 
 	@Test
@@ -313,7 +336,8 @@ class UserToAppPaymentIntegrationTests {
 		sandbox.submitTransactionOk(id);
 
 		expectError(sandbox.submitTransaction(id), 400, "payment_already_linked_with_a_tx")
-				.jsonPath("$.payment.identifier").isEqualTo(id);
+			.jsonPath("$.payment.identifier")
+			.isEqualTo(id);
 	}
 
 	@Test
@@ -343,12 +367,13 @@ class UserToAppPaymentIntegrationTests {
 		sandbox.approve(first).expectStatus().isOk().expectBody();
 		sandbox.submitTransactionOk(first);
 
-		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", 1, "memo", "m", "metadata", Map.of())),
-				400, "ongoing_payment_found")
-				.jsonPath("$.payment.identifier").isEqualTo(first)
-				.jsonPath("$.payment.transaction.txid").exists();
-		webTestClient.get().uri("/sandbox/payments").exchange()
-				.expectBody().jsonPath("$.length()").isEqualTo(1);
+		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", 1, "memo", "m", "metadata", Map.of())), 400,
+				"ongoing_payment_found")
+			.jsonPath("$.payment.identifier")
+			.isEqualTo(first)
+			.jsonPath("$.payment.transaction.txid")
+			.exists();
+		webTestClient.get().uri("/sandbox/payments").exchange().expectBody().jsonPath("$.length()").isEqualTo(1);
 	}
 
 	@Test
@@ -356,25 +381,26 @@ class UserToAppPaymentIntegrationTests {
 		String alices = sandbox.startUserToApp();
 
 		sandbox.startUserToApp(SandboxClient.BOB, Map.of("amount", 1, "memo", "m", "metadata", Map.of()))
-				.expectStatus().isCreated().expectBody();
+			.expectStatus()
+			.isCreated()
+			.expectBody();
 
 		assertStatus(body(sandbox.get(alices).expectStatus().isOk()), false, false, false, false, false);
 	}
 
 	@Test
 	void startWithExpiredTokenIsUnauthorized() {
-		expectError(sandbox.startUserToApp(CAROL_EXPIRED, Map.of("amount", 1, "memo", "m", "metadata", Map.of())),
-				401, "invalid_token");
+		expectError(sandbox.startUserToApp(CAROL_EXPIRED, Map.of("amount", 1, "memo", "m", "metadata", Map.of())), 401,
+				"invalid_token");
 	}
 
 	@Test
 	void startWithInvalidFieldsIsRefused() {
-		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", -1, "memo", "m", "metadata", Map.of())),
-				400, "invalid_amount");
-		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", 1, "memo", "m", "metadata", "x")),
-				400, "invalid_metadata");
-		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", 1, "metadata", Map.of())),
-				400, "invalid_arguments");
+		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", -1, "memo", "m", "metadata", Map.of())), 400,
+				"invalid_amount");
+		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", 1, "memo", "m", "metadata", "x")), 400,
+				"invalid_metadata");
+		expectError(sandbox.startUserToApp(ALICE, Map.of("amount", 1, "metadata", Map.of())), 400, "invalid_arguments");
 	}
 
 	@Test
@@ -382,15 +408,20 @@ class UserToAppPaymentIntegrationTests {
 		String first = sandbox.startUserToApp();
 		String second = sandbox.createAppToUser();
 
-		webTestClient.get().uri("/sandbox/payments").exchange()
-				.expectStatus().isOk()
-				.expectBody()
-				.jsonPath("$[0].identifier").isEqualTo(first)
-				.jsonPath("$[1].identifier").isEqualTo(second);
+		webTestClient.get()
+			.uri("/sandbox/payments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].identifier")
+			.isEqualTo(first)
+			.jsonPath("$[1].identifier")
+			.isEqualTo(second);
 	}
 
-	static void assertStatus(JsonNode payment, boolean approved, boolean verified, boolean completed,
-			boolean cancelled, boolean userCancelled) {
+	static void assertStatus(JsonNode payment, boolean approved, boolean verified, boolean completed, boolean cancelled,
+			boolean userCancelled) {
 		JsonNode status = payment.get("status");
 		assertThat(status.get("developer_approved").booleanValue()).as("developer_approved").isEqualTo(approved);
 		assertThat(status.get("transaction_verified").booleanValue()).as("transaction_verified").isEqualTo(verified);
@@ -400,10 +431,15 @@ class UserToAppPaymentIntegrationTests {
 	}
 
 	static WebTestClient.BodyContentSpec expectError(WebTestClient.ResponseSpec response, int status, String code) {
-		return response.expectStatus().isEqualTo(status)
-				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-				.expectBody()
-				.jsonPath("$.error").isEqualTo(code)
-				.jsonPath("$.error_message").isNotEmpty();
+		return response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo(code)
+			.jsonPath("$.error_message")
+			.isNotEmpty();
 	}
+
 }

@@ -16,17 +16,21 @@ class UserDirectoryTests {
 
 	private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
-	private final UserDirectory directory = new UserDirectory(new SandboxProperties("k", "Pi Testnet",
-			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60), List.of(
-					new SandboxProperties.User("ta", "ua", "alice", List.of("username"), Duration.ofHours(24), null, null),
-					new SandboxProperties.User("tc", "uc", "carol", List.of(), null, Instant.parse("2020-01-01T00:00:00Z"),
-							"GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLC"))),
+	private final UserDirectory directory = new UserDirectory(
+			new SandboxProperties("k", "Pi Testnet", "GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+					Duration.ofSeconds(60),
+					List.of(new SandboxProperties.User("ta", "ua", "alice", List.of("username"), Duration.ofHours(24),
+							null, null),
+							new SandboxProperties.User("tc", "uc", "carol", List.of(), null,
+									Instant.parse("2020-01-01T00:00:00Z"),
+									"GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLC"))),
 			Clock.fixed(START, ZoneOffset.UTC));
 
 	@Test
 	void validForCountsFromStartup() {
-		assertThat(directory.findByToken("ta")).get().extracting(SandboxUser::validUntil)
-				.isEqualTo(START.plus(Duration.ofHours(24)));
+		assertThat(directory.findByToken("ta")).get()
+			.extracting(SandboxUser::validUntil)
+			.isEqualTo(START.plus(Duration.ofHours(24)));
 	}
 
 	@Test
@@ -46,12 +50,11 @@ class UserDirectoryTests {
 
 	@Test
 	void walletIsDerivedFromUidUnlessConfigured() {
-		assertThat(directory.findByUid("ua").orElseThrow().walletAddress())
-				.matches(SandboxProperties.STELLAR_ADDRESS)
-				.isEqualTo(UserDirectory.walletFor("ua"))
-				.isNotEqualTo(UserDirectory.walletFor("ub"));
+		assertThat(directory.findByUid("ua").orElseThrow().walletAddress()).matches(SandboxProperties.STELLAR_ADDRESS)
+			.isEqualTo(UserDirectory.walletFor("ua"))
+			.isNotEqualTo(UserDirectory.walletFor("ub"));
 		assertThat(directory.findByUid("uc").orElseThrow().walletAddress())
-				.isEqualTo("GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLC");
+			.isEqualTo("GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLC");
 	}
 
 	@Test
@@ -61,4 +64,5 @@ class UserDirectoryTests {
 		assertThat(alice.isExpiredAt(alice.validUntil().minusMillis(1))).isFalse();
 		assertThat(alice.isExpiredAt(alice.validUntil())).isTrue();
 	}
+
 }
