@@ -1,14 +1,8 @@
 package dev.piedge.pi.client;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -20,9 +14,8 @@ import java.util.Locale;
  * <p>
  * Every null value takes its default, so
  * {@code new PiApiProperties(null, key, null, null, null, null)} is a valid production
- * configuration. The constructor enforces the same rules as the bean-validation
- * annotations, so instances built without Spring are equally safe; a bad value fails with
- * a message naming the property to fix.
+ * configuration. Every rule is checked in the constructor, so instances built without
+ * Spring are equally safe; a bad value fails with a message naming the property to fix.
  *
  * @param baseUrl {@code pi.api.base-url}: absolute http(s) URL without user info, query
  * or fragment; the {@code /v2/...} paths are appended to it. Default
@@ -37,10 +30,9 @@ import java.util.Locale;
  * {@link PiApiUnavailableException.Reason#BAD_RESPONSE}. Default 256KB
  * @param retry {@code pi.api.retry.*}: retry policy for idempotent (GET) payment calls
  */
-@Validated
 @ConfigurationProperties("pi.api")
 public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duration connectTimeout,
-		DataSize maxResponseSize, @DefaultValue @Valid Retry retry) {
+		DataSize maxResponseSize, @DefaultValue Retry retry) {
 
 	/** Pi's production API host. */
 	public static final URI DEFAULT_BASE_URL = URI.create("https://api.minepi.com");
@@ -153,8 +145,8 @@ public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duratio
 	 * @param jitter {@code pi.api.retry.jitter}: random spread of each backoff, 0.0-1.0.
 	 * Default 0.5
 	 */
-	public record Retry(@DefaultValue("3") @Min(1) @Max(10) int maxAttempts, Duration minBackoff, Duration maxBackoff,
-			@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
+	public record Retry(@DefaultValue("3") int maxAttempts, Duration minBackoff, Duration maxBackoff,
+			@DefaultValue("0.5") double jitter) {
 
 		/**
 		 * Applies defaults to null durations and validates.

@@ -84,6 +84,16 @@ class PiApiPropertiesTests {
 	}
 
 	@Test
+	void rejectsOversizedLimitsNamingTheKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PiApiProperties(null, null, null, Duration.ofDays(30), null, null))
+			.withMessage("pi.api.connect-timeout is too large; use a few seconds");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PiApiProperties(null, null, null, null, DataSize.ofMegabytes(17), null))
+			.withMessage("pi.api.max-response-size must be between 1B and 16MB, got 17825792B");
+	}
+
+	@Test
 	void rejectsBadRetryPolicy() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(0, null, null, 0.5))
 			.withMessageContaining("pi.api.retry.max-attempts");
@@ -95,6 +105,16 @@ class PiApiPropertiesTests {
 			.withMessageContaining("pi.api.retry.max-backoff");
 		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(3, null, null, 1.5))
 			.withMessageContaining("pi.api.retry.jitter");
+	}
+
+	@Test
+	void rejectsRetryValuesAtTheEdgesWithTheirMessages() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(11, null, null, 0.5))
+			.withMessage("pi.api.retry.max-attempts must be between 1 (no retry) and 10, got 11");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(3, null, null, -0.1))
+			.withMessage("pi.api.retry.jitter must be between 0.0 and 1.0, got -0.1");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PiApiProperties.Retry(3, null, null, Double.NaN))
+			.withMessage("pi.api.retry.jitter must be between 0.0 and 1.0, got NaN");
 	}
 
 	@Test
