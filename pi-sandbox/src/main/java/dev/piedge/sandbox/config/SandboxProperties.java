@@ -5,19 +5,15 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the sandbox, bound from {@code pi.sandbox.*} (see
- * {@code config/pi-sandbox.yml}).
+ * {@code config/pi-sandbox.yml}). Bad values stop start-up with a message that names the
+ * key to fix.
  *
  * @param apiKey the Server API Key accepted in {@code Authorization: Key <key>} on the
  * payment endpoints
@@ -29,40 +25,56 @@ import org.springframework.validation.annotation.Validated;
  * cancelled
  * @param users the demo users whose access tokens {@code /v2/me} accepts
  */
-@Validated
 @ConfigurationProperties("pi.sandbox")
-public record SandboxProperties(@NotBlank @DefaultValue("sandbox-api-key") String apiKey,
-		@NotNull @Pattern(regexp = "Pi Testnet|Pi Network",
-				message = "must be 'Pi Testnet' or 'Pi Network'") @DefaultValue("Pi Testnet") String network,
-		@NotNull @Pattern(regexp = STELLAR_ADDRESS,
-				message = "must be a Stellar public key: 'G' followed by 55 of A-Z and 2-7") @DefaultValue(DEFAULT_APP_WALLET) String appWalletAddress,
-		@NotNull @DefaultValue("60s") Duration approvalTimeout, @Valid @NotNull @DefaultValue List<User> users) {
+public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
+		@DefaultValue("Pi Testnet") String network, @DefaultValue(DEFAULT_APP_WALLET) String appWalletAddress,
+		@DefaultValue("60s") Duration approvalTimeout, @DefaultValue List<User> users) {
 
 	/** A Stellar public key: 'G' plus 55 base32 characters. */
 	public static final String STELLAR_ADDRESS = "G[A-Z2-7]{55}";
 
 	static final String DEFAULT_APP_WALLET = "GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
 
+	private static final Pattern STELLAR_ADDRESS_PATTERN = Pattern.compile(STELLAR_ADDRESS);
+
+	private static final String PREFIX = "pi.sandbox.";
+
 	/**
-	 * Rejects configurations that would make token or uid lookups ambiguous. Blank values
-	 * are reported by bean validation afterwards, so this only guards against nulls.
+	 * Checks every value, and rejects users that would make token or uid lookups
+	 * ambiguous.
 	 */
 	public SandboxProperties {
-		if (approvalTimeout != null && (approvalTimeout.isNegative() || approvalTimeout.isZero())) {
+		requireText(PREFIX + "api-key", apiKey, "such as sandbox-api-key");
+		if (!"Pi Testnet".equals(network) && !"Pi Network".equals(network)) {
 			throw new IllegalArgumentException(
-					"pi.sandbox.approval-timeout must be positive, e.g. 60s; was " + approvalTimeout);
+					PREFIX + "network must be 'Pi Testnet' or 'Pi Network', was " + quoted(network));
+		}
+		requireStellarAddress(PREFIX + "app-wallet-address", appWalletAddress);
+		if (approvalTimeout == null || approvalTimeout.isNegative() || approvalTimeout.isZero()) {
+			throw new IllegalArgumentException(
+					PREFIX + "approval-timeout must be positive, e.g. 60s; was " + approvalTimeout);
 		}
 		users = (users != null) ? List.copyOf(users) : List.of();
 		Set<String> tokens = new HashSet<>();
 		Set<String> uids = new HashSet<>();
 		for (int i = 0; i < users.size(); i++) {
 			User user = users.get(i);
-			String where = "pi.sandbox.users[" + i + "]";
-			if (user.token() != null && !tokens.add(user.token())) {
+			String where = PREFIX + "users[" + i + "]";
+			requireText(where + ".token", user.token(), "the access token the user sends as a Bearer token");
+			requireText(where + ".uid", user.uid(), "the app-scoped user id /v2/me returns");
+			requireText(where + ".username", user.username(), "such as alice");
+			if (user.scopes().stream().anyMatch(String::isBlank)) {
+				throw new IllegalArgumentException(where + ".scopes has a blank entry; list scopes such as "
+						+ "[username, payments, wallet_address]");
+			}
+			if (user.walletAddress() != null) {
+				requireStellarAddress(where + ".wallet-address", user.walletAddress());
+			}
+			if (!tokens.add(user.token())) {
 				throw new IllegalArgumentException(where + ".token '" + user.token()
 						+ "' is used by another user; give every demo user its own token");
 			}
-			if (user.uid() != null && !uids.add(user.uid())) {
+			if (!uids.add(user.uid())) {
 				throw new IllegalArgumentException(
 						where + ".uid '" + user.uid() + "' is used by another user; give every demo user its own uid");
 			}
@@ -73,8 +85,26 @@ public record SandboxProperties(@NotBlank @DefaultValue("sandbox-api-key") Strin
 		}
 	}
 
+	private static void requireText(String key, String value, String example) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(key + " must not be blank (" + example + ")");
+		}
+	}
+
+	private static void requireStellarAddress(String key, String value) {
+		if (value == null || !STELLAR_ADDRESS_PATTERN.matcher(value).matches()) {
+			throw new IllegalArgumentException(key + " must be a Stellar public key: 'G' followed by 55 of A-Z and "
+					+ "2-7, was " + quoted(value));
+		}
+	}
+
+	private static String quoted(String value) {
+		return (value != null) ? "'" + value + "'" : "unset";
+	}
+
 	/**
-	 * One demo user.
+	 * One demo user. Its values are checked by {@link SandboxProperties}, which knows its
+	 * place in the list and so can name the key to fix.
 	 *
 	 * @param token the access token the user presents as
 	 * {@code Authorization: Bearer <token>}
@@ -89,10 +119,8 @@ public record SandboxProperties(@NotBlank @DefaultValue("sandbox-api-key") Strin
 	 * exclusive with {@code validFor}
 	 * @param walletAddress the user's wallet; derived from the uid when absent
 	 */
-	public record User(@NotBlank String token, @NotBlank String uid, @NotBlank String username,
-			@NotNull @DefaultValue List<@NotBlank String> scopes, Duration validFor, Instant validUntil,
-			@Pattern(regexp = STELLAR_ADDRESS,
-					message = "must be a Stellar public key: 'G' followed by 55 of A-Z and 2-7") String walletAddress) {
+	public record User(String token, String uid, String username, @DefaultValue List<String> scopes, Duration validFor,
+			Instant validUntil, String walletAddress) {
 
 		public User {
 			scopes = (scopes != null) ? List.copyOf(scopes) : List.of();

@@ -49,6 +49,63 @@ class SandboxPropertiesTests {
 	}
 
 	@Test
+	void blankApiKeyIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SandboxProperties(" ", "Pi Testnet", WALLET, Duration.ofSeconds(60), List.of()))
+			.withMessage("pi.sandbox.api-key must not be blank (such as sandbox-api-key)");
+	}
+
+	@Test
+	void unknownNetworkIsRejectedQuotingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SandboxProperties("k", "Pi Mainnet", WALLET, Duration.ofSeconds(60), List.of()))
+			.withMessage("pi.sandbox.network must be 'Pi Testnet' or 'Pi Network', was 'Pi Mainnet'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SandboxProperties("k", null, WALLET, Duration.ofSeconds(60), List.of()))
+			.withMessage("pi.sandbox.network must be 'Pi Testnet' or 'Pi Network', was unset");
+	}
+
+	@Test
+	void appWalletThatIsNotAStellarKeyIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SandboxProperties("k", "Pi Testnet", "GABC", Duration.ofSeconds(60), List.of()))
+			.withMessage("pi.sandbox.app-wallet-address must be a Stellar public key: 'G' followed by 55 of A-Z and "
+					+ "2-7, was 'GABC'");
+	}
+
+	@Test
+	void missingApprovalTimeoutIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SandboxProperties("k", "Pi Testnet", WALLET, null, List.of()))
+			.withMessage("pi.sandbox.approval-timeout must be positive, e.g. 60s; was null");
+	}
+
+	@Test
+	void blankUserValuesAreRejectedNamingTheEntry() {
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(List.of(user("t1", "u1"), user(" ", "u2"))))
+			.withMessageStartingWith("pi.sandbox.users[1].token must not be blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(List.of(user("t", ""))))
+			.withMessageStartingWith("pi.sandbox.users[0].uid must not be blank");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties(
+					List.of(new SandboxProperties.User("t", "u", null, List.of(), Duration.ofHours(1), null, null))))
+			.withMessage("pi.sandbox.users[0].username must not be blank (such as alice)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties(List.of(new SandboxProperties.User("t", "u", "n", List.of("payments", ""),
+					Duration.ofHours(1), null, null))))
+			.withMessageStartingWith("pi.sandbox.users[0].scopes has a blank entry");
+	}
+
+	@Test
+	void userWalletThatIsNotAStellarKeyIsRejectedNamingTheEntry() {
+		SandboxProperties.User user = new SandboxProperties.User("t", "u", "n", List.of(), Duration.ofHours(1), null,
+				"not-a-wallet");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(List.of(user)))
+			.withMessageStartingWith("pi.sandbox.users[0].wallet-address must be a Stellar public key");
+	}
+
+	@Test
 	void missingListsBecomeEmpty() {
 		SandboxProperties properties = new SandboxProperties("k", "Pi Testnet", WALLET, Duration.ofSeconds(60), null);
 

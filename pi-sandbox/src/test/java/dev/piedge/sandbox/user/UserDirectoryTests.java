@@ -23,7 +23,7 @@ class UserDirectoryTests {
 							null, null),
 							new SandboxProperties.User("tc", "uc", "carol", List.of(), null,
 									Instant.parse("2020-01-01T00:00:00Z"),
-									"GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLC"))),
+									"GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROL"))),
 			Clock.fixed(START, ZoneOffset.UTC));
 
 	@Test
@@ -54,7 +54,7 @@ class UserDirectoryTests {
 			.isEqualTo(UserDirectory.walletFor("ua"))
 			.isNotEqualTo(UserDirectory.walletFor("ub"));
 		assertThat(directory.findByUid("uc").orElseThrow().walletAddress())
-			.isEqualTo("GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLC");
+			.isEqualTo("GCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROLCAROL");
 	}
 
 	@Test
