@@ -3,15 +3,14 @@ package dev.piedge.proxy.config;
 import java.time.Duration;
 
 import dev.piedge.pi.client.PiPlatformClient;
-import jakarta.validation.Valid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * How the proxy turns a Pi access token into a verified identity ({@code pi.auth.*}).
+ * How the proxy turns a Pi access token into a verified identity ({@code pi.auth.*}). Bad
+ * values stop start-up with a message that names the key to fix.
  *
  * @param timeout how long one {@code /v2/me} call may take before the request gets a 503
  * @param staleIfError how long past its cache lifetime an identity verified earlier may
@@ -24,12 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param cache the identity cache
  * @param assertion the signed {@code X-Pi-Identity} header
  */
-@Validated
 @ConfigurationProperties("pi.auth")
 public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultValue("0s") Duration staleIfError,
 		@DefaultValue("4096") int maxTokenLength, @DefaultValue("1s") Duration unavailableRetryAfter,
-		@DefaultValue("16KB") DataSize tokenBodyLimit, @Valid @DefaultValue Cache cache,
-		@Valid @DefaultValue Assertion assertion) {
+		@DefaultValue("16KB") DataSize tokenBodyLimit, @DefaultValue Cache cache, @DefaultValue Assertion assertion) {
 
 	public PiAuthProperties {
 		requirePositive("pi.auth.timeout", timeout);
@@ -82,6 +79,11 @@ public record PiAuthProperties(@DefaultValue("2s") Duration timeout, @DefaultVal
 
 		public Assertion {
 			requirePositive("pi.auth.assertion.ttl", ttl);
+			if (issuer == null || issuer.isBlank()) {
+				// The sidecar checks iss: an empty one would fail every payment callback.
+				throw new IllegalArgumentException("pi.auth.assertion.issuer must not be blank; the payment sidecar "
+						+ "expects the same value in pi.identity.issuer (default pi-edge)");
+			}
 		}
 
 		@Override
