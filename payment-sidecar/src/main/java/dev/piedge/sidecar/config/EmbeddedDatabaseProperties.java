@@ -3,7 +3,6 @@ package dev.piedge.sidecar.config;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the embedded PostgreSQL that backs the zero-setup demo.
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDirectory where the embedded server keeps its files; empty means a temporary
  * directory that is deleted on shutdown
  */
-@Validated
 @ConfigurationProperties("pi.sidecar.embedded-database")
 record EmbeddedDatabaseProperties(boolean enabled, Path dataDirectory) {
 }

@@ -7,7 +7,6 @@ import dev.piedge.pi.client.SecretFingerprint;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Where and how the fulfilment relay delivers signed webhooks to the backend. Bad values
@@ -31,7 +30,6 @@ import org.springframework.validation.annotation.Validated;
  * itself is never pruned.
  * @param pruneInterval how often delivered events older than the retention are deleted
  */
-@Validated
 @ConfigurationProperties("pi.payments.fulfillment")
 record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
@@ -60,8 +58,9 @@ record FulfillmentProperties(URI url, String secret, @DefaultValue("5s") Duratio
 			}
 			if (secret == null) {
 				throw new IllegalArgumentException(PREFIX + "secret is required when " + PREFIX
-						+ "url is set: webhooks are always signed. Set PI_PAYMENTS_FULFILLMENT_SECRET to a random "
-						+ "value of at least " + MIN_SECRET_LENGTH + " characters (for example: openssl rand -hex 32)");
+						+ "url is set: webhooks are always signed. Set PI_FULFILLMENT_SECRET (read by "
+						+ "config/payment-sidecar.yml) to a random value of at least " + MIN_SECRET_LENGTH
+						+ " characters (for example: openssl rand -hex 32)");
 			}
 		}
 		if (secret != null && secret.length() < MIN_SECRET_LENGTH) {

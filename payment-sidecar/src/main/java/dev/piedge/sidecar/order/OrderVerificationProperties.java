@@ -9,18 +9,16 @@ import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How the sidecar checks, before approving, that a payment is for something the shop
  * sells ({@code pi.payments.verification.*}). There is no default mode: a shop must
- * choose one.
+ * choose one. Bad values stop start-up with a message that names the key to fix.
  *
  * @param mode {@code catalog}, {@code hook} or {@code accept-all}
  * @param catalog the product table, for {@code catalog}
  * @param hook the backend endpoint that decides, for {@code hook}
  */
-@Validated
 @ConfigurationProperties("pi.payments.verification")
 public record OrderVerificationProperties(Mode mode, @DefaultValue Catalog catalog, @DefaultValue Hook hook) {
 
@@ -32,8 +30,8 @@ public record OrderVerificationProperties(Mode mode, @DefaultValue Catalog catal
 		if (mode == Mode.CATALOG) {
 			catalog.validate();
 		}
-		if (mode == Mode.HOOK && hook.url() == null) {
-			throw new IllegalArgumentException("pi.payments.verification.hook.url must be set when mode is hook");
+		if (mode == Mode.HOOK) {
+			hook.validate();
 		}
 	}
 
@@ -50,6 +48,10 @@ public record OrderVerificationProperties(Mode mode, @DefaultValue Catalog catal
 	public record Catalog(@DefaultValue("productId") String productKey, @DefaultValue List<Product> products) {
 
 		void validate() {
+			if (this.productKey == null || this.productKey.isBlank()) {
+				throw new IllegalArgumentException("pi.payments.verification.catalog.product-key must name the "
+						+ "metadata key that holds the product, such as productId");
+			}
 			if (this.products.isEmpty()) {
 				throw new IllegalArgumentException(
 						"pi.payments.verification.catalog.products must list at least one product when mode is catalog");
@@ -83,6 +85,26 @@ public record OrderVerificationProperties(Mode mode, @DefaultValue Catalog catal
 	 * @param timeout how long the backend may take; a timeout refuses
 	 */
 	public record Hook(URI url, @DefaultValue("3s") Duration timeout) {
+
+		public Hook {
+			if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException(
+						"pi.payments.verification.hook.timeout must be a positive duration such as 3s, but was "
+								+ timeout);
+			}
+		}
+
+		void validate() {
+			if (this.url == null) {
+				throw new IllegalArgumentException("pi.payments.verification.hook.url must be set when mode is hook");
+			}
+			if (!this.url.isAbsolute() || this.url.getHost() == null || !("http".equalsIgnoreCase(this.url.getScheme())
+					|| "https".equalsIgnoreCase(this.url.getScheme()))) {
+				throw new IllegalArgumentException("pi.payments.verification.hook.url must be an absolute http(s) URL "
+						+ "such as https://backend.internal/pi-edge/verify-order, but was '" + this.url + "'");
+			}
+		}
+
 	}
 
 }

@@ -4,11 +4,11 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How the sidecar retries Pi's state-changing payment calls
- * ({@code pi.payments.pi-calls.*}).
+ * ({@code pi.payments.pi-calls.*}). Bad values stop start-up with a message that names
+ * the key to fix.
  *
  * @param maxAttempts attempts per call, the first included
  * @param minBackoff first backoff; doubles up to {@code maxBackoff}, with jitter
@@ -16,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryAfter a {@code Retry-After} longer than this is not waited for: the
  * callback gets a 503 and the payment stays retryable
  */
-@Validated
 @ConfigurationProperties("pi.payments.pi-calls")
 public record PiCallProperties(@DefaultValue("3") int maxAttempts, @DefaultValue("300ms") Duration minBackoff,
 		@DefaultValue("3s") Duration maxBackoff, @DefaultValue("10s") Duration maxRetryAfter) {
@@ -25,12 +24,14 @@ public record PiCallProperties(@DefaultValue("3") int maxAttempts, @DefaultValue
 		if (maxAttempts < 1 || maxAttempts > 10) {
 			throw new IllegalArgumentException("pi.payments.pi-calls.max-attempts must be 1 to 10, was " + maxAttempts);
 		}
-		if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
-			throw new IllegalArgumentException(
-					"pi.payments.pi-calls.min-backoff must be positive and no longer than max-backoff");
+		if (minBackoff == null || minBackoff.isNegative() || minBackoff.isZero() || maxBackoff == null
+				|| maxBackoff.compareTo(minBackoff) < 0) {
+			throw new IllegalArgumentException("pi.payments.pi-calls.min-backoff must be positive and no longer than "
+					+ "max-backoff, such as 300ms and 3s, but they were " + minBackoff + " and " + maxBackoff);
 		}
-		if (maxRetryAfter.isNegative()) {
-			throw new IllegalArgumentException("pi.payments.pi-calls.max-retry-after must not be negative");
+		if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
+			throw new IllegalArgumentException("pi.payments.pi-calls.max-retry-after must be zero or a positive "
+					+ "duration such as 10s, but was " + maxRetryAfter);
 		}
 	}
 

@@ -1,16 +1,28 @@
 package dev.piedge.sidecar.fulfillment;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class FulfillmentPropertiesTests {
 
@@ -49,6 +61,24 @@ class FulfillmentPropertiesTests {
 				.rootCause()
 				.hasMessageContaining(
 						"pi.payments.fulfillment.secret is required when pi.payments.fulfillment.url is set"));
+	}
+
+	@Test
+	void namesTheEnvironmentVariableThatTheShippedConfigReadsTheSecretFrom() throws Exception {
+		String message = catchThrowable(() -> properties(URI.create("https://backend.example/hook"), null))
+			.getMessage();
+		Matcher variable = Pattern.compile("Set (\\w+) ").matcher(message);
+		assertThat(variable.find()).as(message).isTrue();
+		assertThat(variable.group(1)).isEqualTo("PI_FULFILLMENT_SECRET");
+
+		List<PropertySource<?>> shippedConfig = new YamlPropertySourceLoader().load("config/payment-sidecar.yml",
+				new FileSystemResource(Path.of("..", "config", "payment-sidecar.yml")));
+		this.contextRunner.withInitializer(context -> {
+			MutablePropertySources sources = context.getEnvironment().getPropertySources();
+			shippedConfig.forEach(sources::addLast);
+			sources.addFirst(new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable.group(1), SECRET)));
+		}).run(context -> assertThat(context.getBean(FulfillmentProperties.class).secret()).isEqualTo(SECRET));
 	}
 
 	@Test
