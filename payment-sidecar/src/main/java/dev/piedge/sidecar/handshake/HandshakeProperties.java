@@ -7,16 +7,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The app's payment settings ({@code pi.payments.*}). Bad values stop start-up with a
- * message that names the key to fix.
+ * message that names the key to fix; {@link ClaimTimeoutValidator} also checks the claim
+ * timeout against the Pi call settings.
  *
  * @param network the app's Pi network, {@code Pi Network} or {@code Pi Testnet}; payments
  * on another are refused
- * @param claimTimeout how long one instance may hold a payment while it calls Pi; longer
- * than a Pi call with all its retries, so a claim only expires when its holder died
+ * @param claimTimeout how long one instance may hold a payment while it calls Pi; must be
+ * longer than a Pi call with all its retries (86.2s with the default {@code pi.api.*} and
+ * {@code pi.payments.pi-calls.*}), so a claim only expires when its holder died
  * @param reconcile the reconciler that converges unsettled payments with Pi's record
  */
 @ConfigurationProperties("pi.payments")
-public record HandshakeProperties(String network, @DefaultValue("30s") Duration claimTimeout,
+public record HandshakeProperties(String network, @DefaultValue("90s") Duration claimTimeout,
 		@DefaultValue Reconcile reconcile) {
 
 	static final String PREFIX = "pi.payments.";

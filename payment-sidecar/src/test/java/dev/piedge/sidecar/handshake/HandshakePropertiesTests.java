@@ -24,7 +24,7 @@ class HandshakePropertiesTests {
 		this.contextRunner.withPropertyValues("pi.payments.network=Pi Testnet").run(context -> {
 			HandshakeProperties properties = context.getBean(HandshakeProperties.class);
 			assertThat(properties.network()).isEqualTo("Pi Testnet");
-			assertThat(properties.claimTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.claimTimeout()).isEqualTo(Duration.ofSeconds(90));
 			assertThat(properties.reconcile()).isEqualTo(RECONCILE);
 		});
 	}
