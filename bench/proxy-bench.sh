@@ -9,10 +9,10 @@
 # offers fixed loads below saturation (BENCH_RATES, requests/s) to the two proxy setups and compares their
 # latency there: what the identity step adds to a request, rather than how long the queue grows.
 # Both proxy setups get the very same requests (bench/tokens.lua: a bearer token and browser headers).
-# plus the /v2/me calls per unique token, counted by pi-sandbox.
+# It also prints the /v2/me calls per unique token, counted by pi-sandbox.
 # The backend is nginx answering a fixed small body, so the three setups differ only by the proxy: an echo
 # backend would answer the verified requests (with their extra identity headers) with bigger bodies.
-# Usage: bench/proxy-bench.sh [duration, default 20s] [connections, default 32]
+# Usage: bench/proxy-bench.sh [duration of each run, default 10s] [connections, default 32]
 #        (BENCH_WARMUP=30s, BENCH_ROUNDS=10, BENCH_RATES="2000 4000"; BENCH_RATES= skips that part)
 # The setups run in short alternating rounds and are compared round by round (median of the per-round
 # ratios and differences): on 2 cores the machine's speed drifts by 10-20% over minutes, and comparing
