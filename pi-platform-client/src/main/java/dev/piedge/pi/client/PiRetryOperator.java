@@ -42,9 +42,9 @@ import java.util.function.UnaryOperator;
  * complete, cancel), where a failed attempt may still have taken effect: before each
  * retry the caller's confirmation reads Pi's record back. If it shows the change, that
  * record is the result and the call is not repeated; if it does not, the call is made
- * again. If the record cannot be read, that counts as a failed attempt and the next one
- * starts with the read again, so a state change is never repeated unless Pi's record says
- * it did not happen.</li>
+ * again. A read that fails counts as that attempt's failure, under the same rules: the
+ * next attempt starts with the read again, so a state change is never repeated unless
+ * Pi's record says it did not happen.</li>
  * </ul>
  *
  * @param <T> the call's result
