@@ -39,9 +39,11 @@ import reactor.core.publisher.Mono;
  * <li>An identity lives for {@code pi.auth.cache.ttl}, never past the token's
  * {@code valid_until}.</li>
  * <li>Pi's definite 401 is remembered for {@code pi.auth.cache.negative-ttl}.</li>
- * <li>Timeouts, 5xx and 429 are never cached. They fail with
- * {@link IdentityProviderUnavailableException}, unless {@code pi.auth.stale-if-error}
- * allows an identity verified earlier.</li>
+ * <li>Timeouts, connection failures, 5xx and 429 are retried by the Pi client like every
+ * idempotent read ({@code pi.api.retry.*}, {@link dev.piedge.pi.client.PiRetryOperator}),
+ * the whole lookup bounded by {@code pi.auth.timeout}. They are never cached: they fail
+ * with {@link IdentityProviderUnavailableException}, unless
+ * {@code pi.auth.stale-if-error} allows an identity verified earlier.</li>
  * <li>With {@code pi.auth.cache.refresh-ahead}, a request that finds an identity past 80%
  * of its TTL starts one background call with its own token; the answer replaces the
  * entry, a failure leaves it to expire.</li>

@@ -67,11 +67,13 @@ class ClaimTimeoutValidator {
 	 */
 	static Duration longestRead(PiApiProperties api) {
 		PiApiProperties.Retry retry = api.retry();
-		Duration pause = retry.maxBackoff().multipliedBy(2).minus(retry.minBackoff());
+		// PiRetryOperator waits out a Retry-After (at most maxRetryAfter) and then the
+		// backoff.
+		Duration pause = retry.maxRetryAfter().plus(retry.maxBackoff());
 		return api.timeout().multipliedBy(retry.maxAttempts()).plus(pause.multipliedBy(retry.maxAttempts() - 1L));
 	}
 
-	/** {@code 86.2s}: easier to compare than {@code PT1M26.2S}. */
+	/** {@code 87s}: easier to compare than {@code PT1M26.2S}. */
 	private static String seconds(Duration duration) {
 		return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
 	}

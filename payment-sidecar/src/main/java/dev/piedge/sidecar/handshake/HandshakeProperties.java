@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param network the app's Pi network, {@code Pi Network} or {@code Pi Testnet}; payments
  * on another are refused
  * @param claimTimeout how long one instance may hold a payment while it calls Pi; must be
- * longer than a Pi call with all its retries (86.2s with the default {@code pi.api.*} and
+ * longer than a Pi call with all its retries (87s with the default {@code pi.api.*} and
  * {@code pi.payments.pi-calls.*}), so a claim only expires when its holder died
  * @param reconcile the reconciler that converges unsettled payments with Pi's record
  */

@@ -301,6 +301,50 @@ class ApproveIntegrationTests extends HandshakeIntegrationTestSupport {
 		assertThat(statusOf("pay-slow-1")).isEqualTo("APPROVED");
 	}
 
+	@Test
+	void neverRepeatsAnApproveWhilePisRecordCannotBeRead() {
+		// The read before the approve succeeds; every read after it fails, so whether the
+		// timed-out approve took effect stays unknown.
+		pi.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v2/payments/pay-blind-1"))
+			.inScenario("blind")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(json(200,
+					paymentJson("pay-blind-1", ALICE, new java.math.BigDecimal("3.14"),
+							java.util.Map.of("productId", "tea"), false, false, false, null, "Pi Testnet")))
+			.willSetStateTo("unreadable"));
+		pi.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v2/payments/pay-blind-1"))
+			.inScenario("blind")
+			.whenScenarioStateIs("unreadable")
+			.willReturn(aResponse().withStatus(503)));
+		pi.stubFor(post(urlEqualTo("/v2/payments/pay-blind-1/approve"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+
+		callback("approve", ALICE, paymentIdBody("pay-blind-1")).expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("pi_api_unavailable");
+		assertThat(piCalls("pay-blind-1", "approve")).isEqualTo(1);
+		assertThat(statusOf("pay-blind-1")).isEqualTo("CREATED");
+	}
+
+	@Test
+	void answers503AtOnceWithPisRetryAfterWhenItExceedsMaxRetryAfter() {
+		piHas("pay-429-2", ALICE, "3.14", false, false, false, null);
+		pi.stubFor(post(urlEqualTo("/v2/payments/pay-429-2/approve"))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+
+		callback("approve", ALICE, paymentIdBody("pay-429-2")).expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.valueEquals("Retry-After", "30")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("pi_api_unavailable");
+		assertThat(piCalls("pay-429-2", "approve")).isEqualTo(1);
+		assertThat(statusOf("pay-429-2")).isEqualTo("CREATED");
+	}
+
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 

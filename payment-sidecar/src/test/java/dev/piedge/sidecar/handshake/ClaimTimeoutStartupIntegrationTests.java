@@ -25,7 +25,7 @@ class ClaimTimeoutStartupIntegrationTests {
 			.close()).rootCause()
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("pi.payments.claim-timeout (30s) must be longer than a Pi call with all its "
-					+ "retries, which can take 86.2s here (pi.api.timeout 5s;");
+					+ "retries, which can take 87s here (pi.api.timeout 5s;");
 	}
 
 }

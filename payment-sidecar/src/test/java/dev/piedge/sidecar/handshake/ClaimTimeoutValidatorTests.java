@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClaimTimeoutValidatorTests {
 
 	private static final PiCallProperties DEFAULT_CALLS = new PiCallProperties(3, Duration.ofMillis(300),
-			Duration.ofSeconds(3), Duration.ofSeconds(10));
+			Duration.ofSeconds(3), Duration.ofSeconds(10), 0.5);
 
 	private static final PiApiProperties DEFAULT_API = PiApiProperties.of(null, null);
 
@@ -30,21 +30,20 @@ class ClaimTimeoutValidatorTests {
 
 	@Test
 	void aReadWithTheDefaultsTakesAtMostThreeAttemptsAndTwoPauses() {
-		// 3 x 5s + 2 x (2s - 200ms Retry-After + 2s backoff)
-		assertThat(ClaimTimeoutValidator.longestRead(DEFAULT_API)).isEqualTo(Duration.ofMillis(22_600));
+		// 3 x 5s + 2 x (2s Retry-After + 2s backoff)
+		assertThat(ClaimTimeoutValidator.longestRead(DEFAULT_API)).isEqualTo(Duration.ofSeconds(23));
 	}
 
 	@Test
 	void aPiCallWithTheDefaultsTakesAtMostEightySixSeconds() {
-		// 5s + 2 x (10s Retry-After + 3s backoff + 22.6s read-back + 5s)
-		assertThat(ClaimTimeoutValidator.longestPiCall(DEFAULT_API, DEFAULT_CALLS))
-			.isEqualTo(Duration.ofMillis(86_200));
+		// 5s + 2 x (10s Retry-After + 3s backoff + 23s read-back + 5s)
+		assertThat(ClaimTimeoutValidator.longestPiCall(DEFAULT_API, DEFAULT_CALLS)).isEqualTo(Duration.ofSeconds(87));
 	}
 
 	@Test
 	void aSingleAttemptIsOnlyItsTimeout() {
 		PiCallProperties once = new PiCallProperties(1, Duration.ofMillis(300), Duration.ofSeconds(3),
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), 0.5);
 
 		assertThat(ClaimTimeoutValidator.longestPiCall(DEFAULT_API, once)).isEqualTo(Duration.ofSeconds(5));
 	}
@@ -62,18 +61,18 @@ class ClaimTimeoutValidatorTests {
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessage("pi.payments.claim-timeout (30s) must be longer than a Pi call with all its retries, "
-						+ "which can take 86.2s here (pi.api.timeout 5s; pi.api.retry.max-attempts 3, "
+						+ "which can take 87s here (pi.api.timeout 5s; pi.api.retry.max-attempts 3, "
 						+ "max-backoff 2s; pi.payments.pi-calls.max-attempts 3, max-backoff 3s, max-retry-after "
 						+ "10s). A claim that expires while its holder still works lets a second instance act on "
-						+ "the payment too. Raise pi.payments.claim-timeout above 86.2s or lower those settings."));
+						+ "the payment too. Raise pi.payments.claim-timeout above 87s or lower those settings."));
 	}
 
 	@Test
 	void aClaimTimeoutEqualToTheLongestCallIsNotEnough() {
-		this.contextRunner.withPropertyValues("pi.payments.claim-timeout=86200ms")
+		this.contextRunner.withPropertyValues("pi.payments.claim-timeout=87s")
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("pi.payments.claim-timeout (86.2s) must be longer than"));
+				.hasMessageStartingWith("pi.payments.claim-timeout (87s) must be longer than"));
 	}
 
 	@Test
@@ -81,10 +80,10 @@ class ClaimTimeoutValidatorTests {
 		this.contextRunner
 			.withPropertyValues("pi.payments.claim-timeout=30s", "pi.api.timeout=2s",
 					"pi.payments.pi-calls.max-retry-after=2s")
-			// 2s + 2 x (2s + 3s + (3 x 2s + 2 x 3.8s) + 2s) = 2s + 2 x 20.6s = 43.2s
+			// 2s + 2 x (2s + 3s + (3 x 2s + 2 x 4s) + 2s) = 2s + 2 x 21s = 44s
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("which can take 43.2s here (pi.api.timeout 2s;"));
+				.hasMessageContaining("which can take 44s here (pi.api.timeout 2s;"));
 		this.contextRunner
 			.withPropertyValues("pi.payments.claim-timeout=30s", "pi.api.timeout=1s", "pi.api.retry.max-attempts=1",
 					"pi.payments.pi-calls.max-retry-after=2s")
@@ -102,7 +101,7 @@ class ClaimTimeoutValidatorTests {
 				.rootCause()
 				.hasMessageStartingWith("pi.payments.claim-timeout (90s) must be longer than the order hook "
 						+ "(pi.payments.verification.hook.timeout 10s) plus a Pi call with all its retries")
-				.hasMessageEndingWith("Raise pi.payments.claim-timeout above 96.2s or lower those settings."));
+				.hasMessageEndingWith("Raise pi.payments.claim-timeout above 97s or lower those settings."));
 	}
 
 	@Configuration(proxyBeanMethods = false)

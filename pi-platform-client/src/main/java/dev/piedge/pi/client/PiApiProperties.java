@@ -28,7 +28,7 @@ import java.util.Locale;
  * @param connectTimeout {@code pi.api.connect-timeout}: TCP connect limit. Default 2s
  * @param maxResponseSize {@code pi.api.max-response-size}: larger answers fail as
  * {@link PiApiUnavailableException.Reason#BAD_RESPONSE}. Default 256KB
- * @param retry {@code pi.api.retry.*}: retry policy for idempotent (GET) payment calls
+ * @param retry {@code pi.api.retry.*}: retry policy for idempotent (GET) calls
  */
 @ConfigurationProperties("pi.api")
 public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duration connectTimeout,
@@ -132,7 +132,7 @@ public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duratio
 	}
 
 	/**
-	 * Retry policy for idempotent calls ({@code getPayment},
+	 * Retry policy for idempotent calls ({@code me}, {@code getPayment},
 	 * {@code incompleteServerPayments}).
 	 *
 	 * @param maxAttempts {@code pi.api.retry.max-attempts}: total attempts including the
@@ -144,9 +144,10 @@ public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duratio
 	 * 2s (or min-backoff if larger)
 	 * @param jitter {@code pi.api.retry.jitter}: random spread of each backoff, 0.0-1.0.
 	 * Default 0.5
+	 * @see PiRetryOperator#idempotent(String, PiRetryPolicy)
 	 */
 	public record Retry(@DefaultValue("3") int maxAttempts, Duration minBackoff, Duration maxBackoff,
-			@DefaultValue("0.5") double jitter) {
+			@DefaultValue("0.5") double jitter) implements PiRetryPolicy {
 
 		/**
 		 * Applies defaults to null durations and validates.
@@ -180,6 +181,16 @@ public record PiApiProperties(URI baseUrl, String key, Duration timeout, Duratio
 		 */
 		public static Retry defaults() {
 			return new Retry(3, null, null, 0.5);
+		}
+
+		/**
+		 * Returns {@code max-backoff}: a read waits out a {@code Retry-After} no longer
+		 * than its longest backoff, and a longer one fails at once.
+		 * @return the longest {@code Retry-After} waited out
+		 */
+		@Override
+		public Duration maxRetryAfter() {
+			return maxBackoff;
 		}
 	}
 }

@@ -24,22 +24,20 @@ import java.util.function.Consumer;
  * Every call is bounded by {@code pi.api.timeout} per attempt and fails only with a
  * {@link PiApiException} subtype (or {@link NullPointerException} for a null argument):
  * <ul>
- * <li>{@link #me(String)} is never retried: the auth proxy applies its own policy.</li>
- * <li>{@link #getPayment(PaymentId)} and {@link #incompleteServerPayments()} are
- * idempotent and retried on {@link PiApiUnavailableException} (but not
- * {@code BAD_RESPONSE}) with exponential backoff and jitter:
- * {@code pi.api.retry.max-attempts} attempts in total, delays from {@code min-backoff} up
- * to {@code max-backoff} (Reactor's {@code Retry.backoff}, never shorter than
- * {@code min-backoff}). A 429/5xx {@code Retry-After} no longer than {@code max-backoff}
- * is waited out: the client waits {@code Retry-After - min-backoff} and then the backoff
- * delay, so at least {@code Retry-After} passes before the next attempt. A longer
- * {@code Retry-After} fails at once, carrying
+ * <li>The reads, {@link #me(String)}, {@link #getPayment(PaymentId)} and
+ * {@link #incompleteServerPayments()}, are idempotent and retried by
+ * {@link PiRetryOperator#idempotent(String, PiRetryPolicy)} with {@code pi.api.retry.*}:
+ * on a timeout, connection failure, 5xx or 429, with exponential backoff and jitter. A
+ * {@code Retry-After} no longer than {@code max-backoff} is waited out before the
+ * backoff; a longer one fails at once, carrying
  * {@link PiApiUnavailableException#retryAfter()}. 4xx answers are never retried. When
  * attempts run out, the last {@link PiApiUnavailableException} is returned
  * unwrapped.</li>
- * <li>approve, complete, cancel and create are POSTs that change state on Pi and are
- * never retried: after a {@link PiApiUnavailableException} the outcome is unknown, so
- * read the payment back with {@link #getPayment(PaymentId)} before trying again.</li>
+ * <li>approve, complete, cancel and create are POSTs that change state on Pi and are not
+ * retried here: after a {@link PiApiUnavailableException} the outcome is unknown. Apply
+ * {@link PiRetryOperator#confirmed(String, PiRetryPolicy, java.util.function.Supplier)}
+ * with a read of the payment ({@link #getPayment(PaymentId)}) that says whether the call
+ * took effect.</li>
  * </ul>
  *
  * <p>
@@ -57,8 +55,6 @@ public final class PiPlatformClient {
 	private final PiApiProperties properties;
 
 	private final PiResponseDecoder decoder;
-
-	private final IdempotentRetryOperator retry;
 
 	/**
 	 * Creates a client with its own {@link WebClient} and the system UTC clock.
@@ -93,12 +89,11 @@ public final class PiPlatformClient {
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
 			.build();
 		this.decoder = new PiResponseDecoder(clock, properties.timeout(), properties.keyFingerprint());
-		this.retry = new IdempotentRetryOperator(properties.retry());
 	}
 
 	/**
 	 * Verifies an access token: {@code GET /v2/me} with {@code Authorization: Bearer}.
-	 * Not retried.
+	 * Retried (idempotent).
 	 * @param accessToken the token from {@code Pi.authenticate}
 	 * @return the user; fails with {@link PiAccessTokenRejectedException} if the token is
 	 * malformed (blank, longer than {@value #MAX_ACCESS_TOKEN_LENGTH} characters, or not
@@ -108,7 +103,8 @@ public final class PiPlatformClient {
 		if (!isWellFormedToken(accessToken)) {
 			return Mono.error(PiAccessTokenRejectedException.malformed());
 		}
-		return exchange(PiEndpoint.ME, null, null, headers -> headers.setBearerAuth(accessToken), PiUser.class);
+		return exchange(PiEndpoint.ME, null, null, headers -> headers.setBearerAuth(accessToken), PiUser.class)
+			.transformDeferred(retried(PiEndpoint.ME));
 	}
 
 	/**
@@ -119,7 +115,8 @@ public final class PiPlatformClient {
 	 */
 	public Mono<PiPayment> getPayment(PaymentId id) {
 		Objects.requireNonNull(id, "id");
-		return keyed(PiEndpoint.GET_PAYMENT, id, null, PiPayment.class).transformDeferred(retry::apply);
+		return keyed(PiEndpoint.GET_PAYMENT, id, null, PiPayment.class)
+			.transformDeferred(retried(PiEndpoint.GET_PAYMENT));
 	}
 
 	/**
@@ -166,7 +163,7 @@ public final class PiPlatformClient {
 	public Mono<List<PiPayment>> incompleteServerPayments() {
 		return keyed(PiEndpoint.INCOMPLETE_SERVER_PAYMENTS, null, null, IncompleteServerPayments.class)
 			.map(IncompleteServerPayments::payments)
-			.transformDeferred(retry::apply);
+			.transformDeferred(retried(PiEndpoint.INCOMPLETE_SERVER_PAYMENTS));
 	}
 
 	/**
@@ -195,6 +192,10 @@ public final class PiPlatformClient {
 			}
 		}
 		return true;
+	}
+
+	private <T> PiRetryOperator<T> retried(PiEndpoint endpoint) {
+		return PiRetryOperator.idempotent(endpoint.toString(), properties.retry());
 	}
 
 	private <T> Mono<T> keyed(PiEndpoint endpoint, PaymentId id, Object body, Class<T> type) {

@@ -1,5 +1,6 @@
 package dev.piedge.pi.client;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -78,6 +79,7 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 			assertThat(((PiAccessTokenRejectedException) error).isMalformed()).isFalse();
 			assertThat(error.getMessage()).doesNotContain("expired-token").doesNotContain("Invalid token");
 		}).verify(VERIFY_TIMEOUT);
+		assertThat(requestCount()).as("a definite 401 is not retried").isEqualTo(1);
 	}
 
 	@ParameterizedTest
@@ -115,7 +117,25 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 	}
 
 	@Test
-	void doesNotRetryMeOnServerError() {
+	void retriesMeOnServerErrorWithTheSameToken() {
+		pi.stubFor(get(urlEqualTo("/v2/me")).inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("recovered"));
+		pi.stubFor(get(urlEqualTo("/v2/me")).inScenario("flaky")
+			.whenScenarioStateIs("recovered")
+			.willReturn(okJson(ME_JSON)));
+
+		StepVerifier.create(client().me("token-abc"))
+			.assertNext(user -> assertThat(user.uid()).isEqualTo("uid-123"))
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
+
+		pi.verify(2, getRequestedFor(urlEqualTo("/v2/me")).withHeader("Authorization", equalTo("Bearer token-abc")));
+	}
+
+	@Test
+	void givesUpMeAfterMaxAttemptsOnServerError() {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(aResponse().withStatus(503)));
 
 		StepVerifier.create(client().me("token-abc"))
@@ -123,7 +143,7 @@ class PiPlatformClientMeTests extends PiApiWireMockSupport {
 					e -> assertThat(e.reason()).isEqualTo(PiApiUnavailableException.Reason.SERVER_ERROR)))
 			.verify(VERIFY_TIMEOUT);
 
-		assertThat(requestCount()).isEqualTo(1);
+		assertThat(requestCount()).isEqualTo(3);
 	}
 
 	@Test
