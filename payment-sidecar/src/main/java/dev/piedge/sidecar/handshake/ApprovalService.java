@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
+import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.identity.Caller;
@@ -136,8 +137,8 @@ class ApprovalService {
 					PaymentStatus.APPROVED, token, null, "approved on Pi", this.clock.instant())))
 			.map(approved -> HandshakeResult.done(this.views.of(approved)))
 			.onErrorResume(PiApiErrorException.class,
-					ex -> "cancelled_payment".equals(ex.code())
-							? this.settlement.markCancelled(claimed, token, "Pi: cancelled_payment")
+					ex -> PiErrorCodes.CANCELLED_PAYMENT.equals(ex.code())
+							? this.settlement.markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
 								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")))
 							: this.settlement.giveBack(claimed, token, ex))
 			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claimed, token, ex));
