@@ -51,7 +51,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 		}
 		if (ex instanceof DecodingException || ex.getCause() instanceof DecodingException
 				|| ex instanceof ServerWebInputException) {
-			return new Problem(HttpStatus.BAD_REQUEST, "invalid_request", "The request body cannot be read.", Map.of());
+			return new Problem(HttpStatus.BAD_REQUEST, FrameworkProblemCode.INVALID_REQUEST.code(),
+					"The request body cannot be read.", Map.of());
 		}
 		if (ex instanceof ResponseStatusException statusException) {
 			HttpStatus status = HttpStatus.resolve(statusException.getStatusCode().value());
@@ -63,17 +64,18 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 	}
 
 	private static Problem forStatus(HttpStatus status) {
-		String code = switch (status) {
-			case NOT_FOUND -> "not_found";
-			case METHOD_NOT_ALLOWED -> "method_not_allowed";
-			case CONTENT_TOO_LARGE -> "body_too_large";
-			case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
-			case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
-			case BAD_REQUEST -> "bad_request";
-			case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> "upstream_unavailable";
-			default -> status.is4xxClientError() ? "client_error" : "internal_error";
+		FrameworkProblemCode code = switch (status) {
+			case NOT_FOUND -> FrameworkProblemCode.NOT_FOUND;
+			case METHOD_NOT_ALLOWED -> FrameworkProblemCode.METHOD_NOT_ALLOWED;
+			case CONTENT_TOO_LARGE -> FrameworkProblemCode.BODY_TOO_LARGE;
+			case REQUEST_HEADER_FIELDS_TOO_LARGE -> FrameworkProblemCode.HEADERS_TOO_LARGE;
+			case UNSUPPORTED_MEDIA_TYPE -> FrameworkProblemCode.UNSUPPORTED_MEDIA_TYPE;
+			case BAD_REQUEST -> FrameworkProblemCode.BAD_REQUEST;
+			case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> FrameworkProblemCode.UPSTREAM_UNAVAILABLE;
+			default ->
+				status.is4xxClientError() ? FrameworkProblemCode.CLIENT_ERROR : FrameworkProblemCode.INTERNAL_ERROR;
 		};
-		return new Problem(status, code, status.getReasonPhrase() + ".", Map.of());
+		return new Problem(status, code.code(), status.getReasonPhrase() + ".", Map.of());
 	}
 
 	private record Problem(HttpStatus status, String code, String detail, Map<String, Object> extra) {

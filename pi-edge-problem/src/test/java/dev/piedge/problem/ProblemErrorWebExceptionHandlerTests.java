@@ -61,7 +61,7 @@ class ProblemErrorWebExceptionHandlerTests {
 	static final class Teapot extends ProblemException {
 
 		Teapot() {
-			super(HttpStatus.I_AM_A_TEAPOT, "short_and_stout", "I am a teapot.");
+			super(HttpStatus.I_AM_A_TEAPOT, TeapotProblemCode.SHORT_AND_STOUT, "I am a teapot.");
 		}
 
 		@Override
@@ -74,6 +74,17 @@ class ProblemErrorWebExceptionHandlerTests {
 		@Override
 		public Map<String, Object> extra() {
 			return Map.of("spout", "left");
+		}
+
+	}
+
+	enum TeapotProblemCode implements ProblemCode {
+
+		SHORT_AND_STOUT;
+
+		@Override
+		public String code() {
+			return "short_and_stout";
 		}
 
 	}

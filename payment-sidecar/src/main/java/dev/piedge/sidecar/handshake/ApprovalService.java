@@ -99,7 +99,7 @@ class ApprovalService {
 			}
 			if (record.status().cancelled() || record.status().userCancelled()) {
 				return this.settlement.markCancelled(row, null, "cancelled on Pi before approval")
-					.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")));
+					.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED)));
 			}
 			if (record.status().developerApproved()) {
 				return this.records.approvedOnPi(row).map(approved -> HandshakeResult.done(this.views.of(approved)));
@@ -139,7 +139,7 @@ class ApprovalService {
 			.onErrorResume(PiApiErrorException.class,
 					ex -> PiErrorCodes.CANCELLED_PAYMENT.equals(ex.code())
 							? this.settlement.markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
-								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")))
+								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED)))
 							: this.settlement.giveBack(claimed, token, ex))
 			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claimed, token, ex));
 	}

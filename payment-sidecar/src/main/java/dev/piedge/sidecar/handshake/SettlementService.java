@@ -11,6 +11,7 @@ import dev.piedge.pi.client.PiApiUnavailableException;
 import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.TxId;
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.fulfillment.CompletedPayment;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
 import dev.piedge.sidecar.ledger.LedgerPayment;
@@ -80,7 +81,7 @@ class SettlementService {
 							.error(CompletionRefusedException.verificationFailed(ex.verificationError().orElse(null))));
 					case PiErrorCodes.CANCELLED_PAYMENT:
 						return markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
-							.then(Mono.error(PaymentStateConflictException.of("payment_cancelled",
+							.then(Mono.error(PaymentStateConflictException.of(SidecarProblemCode.PAYMENT_CANCELLED,
 									"The payment was cancelled on Pi.", PaymentStatus.CANCELLED)));
 					default:
 						return giveBack(claimed, token, ex);
@@ -104,8 +105,9 @@ class SettlementService {
 						return release(claimed, token)
 							.then(Mono.error(HandshakeChecks.hasTransaction(claimed.status())));
 					case PiErrorCodes.ALREADY_COMPLETED:
-						return release(claimed, token).then(Mono.error(PaymentStateConflictException
-							.of("already_completed", "Pi says the payment is completed.", claimed.status())));
+						return release(claimed, token)
+							.then(Mono.error(PaymentStateConflictException.of(SidecarProblemCode.ALREADY_COMPLETED,
+									"Pi says the payment is completed.", claimed.status())));
 					default:
 						return giveBack(claimed, token, ex);
 				}
