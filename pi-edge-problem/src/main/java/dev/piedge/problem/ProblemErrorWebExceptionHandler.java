@@ -1,8 +1,9 @@
 package dev.piedge.problem;
 
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +12,8 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,7 +30,23 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * RFC 9457 section 4.2.1: {@code about:blank} says the problem means no more than its
+	 * status, which is what {@code title} (the status phrase) already says; clients
+	 * branch on {@code code}. A type of our own would need a URI we own: the domain
+	 * {@code pi-edge.dev} is not ours, a relative {@code /problems/...} resolves against
+	 * whichever host answered (through the proxy, the backend's own paths), a URN needs a
+	 * registered namespace (RFC 8141) and a tag URI a domain or mail address (RFC 4151).
+	 */
+	private static final URI TYPE = URI.create("about:blank");
+
+	/**
+	 * Spring's mix-in unwraps the extra members to the top level; the order keeps the
+	 * standard members first, as RFC 9457 lists them.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, OrderedProblemDetailMixin.class)
+		.build();
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -80,17 +99,33 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
 	private record Problem(HttpStatus status, String code, String detail, Map<String, Object> extra) {
 
-		Map<String, Object> body(String instance) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", "https://pi-edge.dev/problems/" + this.code.replace('_', '-'));
-			body.put("title", this.status.getReasonPhrase());
-			body.put("status", this.status.value());
-			body.put("detail", this.detail);
-			body.put("instance", instance);
-			body.put("code", this.code);
-			body.putAll(this.extra);
+		ProblemDetail body(String path) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(this.status, this.detail);
+			body.setType(TYPE);
+			body.setTitle(this.status.getReasonPhrase());
+			body.setInstance(instance(path));
+			body.setProperty("code", this.code);
+			this.extra.forEach(body::setProperty);
 			return body;
 		}
+
+		/**
+		 * The request's path, which came from a parsed request URI; should it still not
+		 * parse on its own, the answer goes out without an instance rather than fail.
+		 */
+		private static URI instance(String path) {
+			try {
+				return URI.create(path);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	@JsonPropertyOrder({ "type", "title", "status", "detail", "instance" })
+	private interface OrderedProblemDetailMixin extends ProblemDetailJacksonMixin {
 
 	}
 
