@@ -6,8 +6,8 @@ import java.util.Optional;
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.pi.client.TxId;
-import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.error.SidecarProblemCode;
+import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 
