@@ -1,8 +1,9 @@
 package dev.piedge.problem;
 
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +12,8 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,7 +30,23 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * RFC 9457 section 4.2.1: {@code about:blank} says the problem means no more than its
+	 * status, which is what {@code title} (the status phrase) already says; clients
+	 * branch on {@code code}. A type of our own would need a URI we own: the domain
+	 * {@code pi-edge.dev} is not ours, a relative {@code /problems/...} resolves against
+	 * whichever host answered (through the proxy, the backend's own paths), a URN needs a
+	 * registered namespace (RFC 8141) and a tag URI a domain or mail address (RFC 4151).
+	 */
+	private static final URI TYPE = URI.create("about:blank");
+
+	/**
+	 * Spring's mix-in unwraps the extra members to the top level; the order keeps the
+	 * standard members first, as RFC 9457 lists them.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, OrderedProblemDetailMixin.class)
+		.build();
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -51,7 +70,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 		}
 		if (ex instanceof DecodingException || ex.getCause() instanceof DecodingException
 				|| ex instanceof ServerWebInputException) {
-			return new Problem(HttpStatus.BAD_REQUEST, "invalid_request", "The request body cannot be read.", Map.of());
+			return new Problem(HttpStatus.BAD_REQUEST, FrameworkProblemCode.INVALID_REQUEST.code(),
+					"The request body cannot be read.", Map.of());
 		}
 		if (ex instanceof ResponseStatusException statusException) {
 			HttpStatus status = HttpStatus.resolve(statusException.getStatusCode().value());
@@ -63,32 +83,49 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 	}
 
 	private static Problem forStatus(HttpStatus status) {
-		String code = switch (status) {
-			case NOT_FOUND -> "not_found";
-			case METHOD_NOT_ALLOWED -> "method_not_allowed";
-			case CONTENT_TOO_LARGE -> "body_too_large";
-			case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
-			case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
-			case BAD_REQUEST -> "bad_request";
-			case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> "upstream_unavailable";
-			default -> status.is4xxClientError() ? "client_error" : "internal_error";
+		FrameworkProblemCode code = switch (status) {
+			case NOT_FOUND -> FrameworkProblemCode.NOT_FOUND;
+			case METHOD_NOT_ALLOWED -> FrameworkProblemCode.METHOD_NOT_ALLOWED;
+			case CONTENT_TOO_LARGE -> FrameworkProblemCode.BODY_TOO_LARGE;
+			case REQUEST_HEADER_FIELDS_TOO_LARGE -> FrameworkProblemCode.HEADERS_TOO_LARGE;
+			case UNSUPPORTED_MEDIA_TYPE -> FrameworkProblemCode.UNSUPPORTED_MEDIA_TYPE;
+			case BAD_REQUEST -> FrameworkProblemCode.BAD_REQUEST;
+			case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> FrameworkProblemCode.UPSTREAM_UNAVAILABLE;
+			default ->
+				status.is4xxClientError() ? FrameworkProblemCode.CLIENT_ERROR : FrameworkProblemCode.INTERNAL_ERROR;
 		};
-		return new Problem(status, code, status.getReasonPhrase() + ".", Map.of());
+		return new Problem(status, code.code(), status.getReasonPhrase() + ".", Map.of());
 	}
 
 	private record Problem(HttpStatus status, String code, String detail, Map<String, Object> extra) {
 
-		Map<String, Object> body(String instance) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", "https://pi-edge.dev/problems/" + this.code.replace('_', '-'));
-			body.put("title", this.status.getReasonPhrase());
-			body.put("status", this.status.value());
-			body.put("detail", this.detail);
-			body.put("instance", instance);
-			body.put("code", this.code);
-			body.putAll(this.extra);
+		ProblemDetail body(String path) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(this.status, this.detail);
+			body.setType(TYPE);
+			body.setTitle(this.status.getReasonPhrase());
+			body.setInstance(instance(path));
+			body.setProperty("code", this.code);
+			this.extra.forEach(body::setProperty);
 			return body;
 		}
+
+		/**
+		 * The request's path, which came from a parsed request URI; should it still not
+		 * parse on its own, the answer goes out without an instance rather than fail.
+		 */
+		private static URI instance(String path) {
+			try {
+				return URI.create(path);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	@JsonPropertyOrder({ "type", "title", "status", "detail", "instance" })
+	private interface OrderedProblemDetailMixin extends ProblemDetailJacksonMixin {
 
 	}
 

@@ -7,16 +7,16 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A refusal answered as RFC 9457 {@code application/problem+json} with a stable
- * {@code code}. Each subclass has one meaning; it says which headers and extra members
- * its answer carries.
+ * {@code code}, taken from the application's {@link ProblemCode} enum. Each subclass has
+ * one meaning; it says which headers and extra members its answer carries.
  */
 public abstract class ProblemException extends RuntimeException {
 
 	private final HttpStatus status;
 
-	private final String code;
+	private final ProblemCode code;
 
-	protected ProblemException(HttpStatus status, String code, String detail) {
+	protected ProblemException(HttpStatus status, ProblemCode code, String detail) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.code = code;
@@ -26,8 +26,11 @@ public abstract class ProblemException extends RuntimeException {
 		return this.status;
 	}
 
+	/**
+	 * The stable code of the answer, as it appears in the body's {@code code} member.
+	 */
 	public String code() {
-		return this.code;
+		return this.code.code();
 	}
 
 	/**

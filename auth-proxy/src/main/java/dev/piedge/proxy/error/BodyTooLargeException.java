@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 public final class BodyTooLargeException extends ProblemException {
 
 	private BodyTooLargeException(DataSize limit) {
-		super(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+		super(HttpStatus.CONTENT_TOO_LARGE, ProxyProblemCode.BODY_TOO_LARGE,
 				"The request body is larger than " + limit.toBytes() + " bytes.");
 	}
 

@@ -15,7 +15,7 @@ public final class IdentityProviderUnavailableException extends ProblemException
 	private final Duration retryAfter;
 
 	private IdentityProviderUnavailableException(Duration retryAfter) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "identity_provider_unavailable",
+		super(HttpStatus.SERVICE_UNAVAILABLE, ProxyProblemCode.IDENTITY_PROVIDER_UNAVAILABLE,
 				"Pi sign-in cannot be verified right now. Retry shortly.");
 		this.retryAfter = retryAfter;
 	}

@@ -16,7 +16,7 @@ public final class InsufficientScopeException extends ProblemException {
 	private final Set<String> missingScopes;
 
 	private InsufficientScopeException(Set<String> missingScopes) {
-		super(HttpStatus.FORBIDDEN, "insufficient_scope",
+		super(HttpStatus.FORBIDDEN, ProxyProblemCode.INSUFFICIENT_SCOPE,
 				"The Pi access token lacks the scope(s) this route requires: " + String.join(" ", missingScopes) + ".");
 		this.missingScopes = missingScopes;
 	}

@@ -13,7 +13,7 @@ public final class InvalidBodyException extends ProblemException {
 
 	private InvalidBodyException() {
 		// Never the parser's message: it quotes the body, which may hold the token.
-		super(HttpStatus.BAD_REQUEST, "invalid_body",
+		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.INVALID_BODY,
 				"The body must be exactly one JSON object, in UTF-8, with no name repeated.");
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public final class InvalidHostException extends ProblemException {
 
 	private InvalidHostException(String detail) {
-		super(HttpStatus.BAD_REQUEST, "invalid_host", detail);
+		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.INVALID_HOST, detail);
 	}
 
 	public static InvalidHostException repeated() {

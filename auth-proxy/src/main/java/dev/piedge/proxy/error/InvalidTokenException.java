@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 public final class InvalidTokenException extends ProblemException {
 
 	private InvalidTokenException() {
-		super(HttpStatus.UNAUTHORIZED, "invalid_token", "The Pi access token is invalid or has expired.");
+		super(HttpStatus.UNAUTHORIZED, ProxyProblemCode.INVALID_TOKEN,
+				"The Pi access token is invalid or has expired.");
 	}
 
 	public static InvalidTokenException create() {

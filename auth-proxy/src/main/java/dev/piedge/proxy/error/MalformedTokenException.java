@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class MalformedTokenException extends ProblemException {
 
 	private MalformedTokenException(String detail) {
-		super(HttpStatus.BAD_REQUEST, "malformed_token", detail);
+		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.MALFORMED_TOKEN, detail);
 	}
 
 	public static MalformedTokenException because(String detail) {

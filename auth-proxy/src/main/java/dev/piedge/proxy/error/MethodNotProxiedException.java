@@ -18,7 +18,7 @@ public final class MethodNotProxiedException extends ProblemException {
 	static final String ALLOWED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 	private MethodNotProxiedException(String method) {
-		super(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+		super(HttpStatus.METHOD_NOT_ALLOWED, ProxyProblemCode.METHOD_NOT_ALLOWED,
 				"The proxy does not forward " + method + " requests.");
 	}
 

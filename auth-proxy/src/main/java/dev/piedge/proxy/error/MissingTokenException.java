@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class MissingTokenException extends ProblemException {
 
 	private MissingTokenException() {
-		super(HttpStatus.UNAUTHORIZED, "missing_token",
+		super(HttpStatus.UNAUTHORIZED, ProxyProblemCode.MISSING_TOKEN,
 				"This route requires a Pi access token (Authorization: Bearer).");
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class RejectedPathException extends ProblemException {
 
 	private RejectedPathException(String detail) {
-		super(HttpStatus.BAD_REQUEST, "ambiguous_path", detail);
+		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.AMBIGUOUS_PATH, detail);
 	}
 
 	public static RejectedPathException because(String detail) {

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class UnknownPaymentEndpointException extends ProblemException {
 
 	private UnknownPaymentEndpointException() {
-		super(HttpStatus.NOT_FOUND, "unknown_payment_endpoint",
+		super(HttpStatus.NOT_FOUND, ProxyProblemCode.UNKNOWN_PAYMENT_ENDPOINT,
 				"There is no payment endpoint at this path. Use pi_payment/approve, complete, cancel, incomplete, "
 						+ "error, payments or payments/{paymentId}.");
 	}

@@ -15,7 +15,7 @@ public final class UnsupportedMediaTypeException extends ProblemException {
 	private final HttpHeaders headers;
 
 	private UnsupportedMediaTypeException(String detail, HttpHeaders headers) {
-		super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", detail);
+		super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProxyProblemCode.UNSUPPORTED_MEDIA_TYPE, detail);
 		this.headers = headers;
 	}
 

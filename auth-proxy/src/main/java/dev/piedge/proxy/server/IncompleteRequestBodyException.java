@@ -1,6 +1,7 @@
 package dev.piedge.proxy.server;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.proxy.error.ProxyProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -12,7 +13,8 @@ import org.springframework.http.HttpStatus;
 final class IncompleteRequestBodyException extends ProblemException {
 
 	private IncompleteRequestBodyException() {
-		super(HttpStatus.REQUEST_TIMEOUT, "incomplete_request_body", "The request body did not arrive in time.");
+		super(HttpStatus.REQUEST_TIMEOUT, ProxyProblemCode.INCOMPLETE_REQUEST_BODY,
+				"The request body did not arrive in time.");
 	}
 
 	static IncompleteRequestBodyException create() {

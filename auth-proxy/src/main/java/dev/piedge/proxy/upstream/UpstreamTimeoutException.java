@@ -1,6 +1,7 @@
 package dev.piedge.proxy.upstream;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.proxy.error.ProxyProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,7 +12,7 @@ import org.springframework.http.HttpStatus;
 final class UpstreamTimeoutException extends ProblemException {
 
 	private UpstreamTimeoutException() {
-		super(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
+		super(HttpStatus.GATEWAY_TIMEOUT, ProxyProblemCode.UPSTREAM_TIMEOUT,
 				"The service behind this address did not answer in time.");
 	}
 

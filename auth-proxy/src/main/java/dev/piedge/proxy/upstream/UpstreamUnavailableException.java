@@ -1,6 +1,7 @@
 package dev.piedge.proxy.upstream;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.proxy.error.ProxyProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -12,7 +13,8 @@ import org.springframework.http.HttpStatus;
 final class UpstreamUnavailableException extends ProblemException {
 
 	private UpstreamUnavailableException() {
-		super(HttpStatus.BAD_GATEWAY, "upstream_unavailable", "The service behind this address could not be reached.");
+		super(HttpStatus.BAD_GATEWAY, ProxyProblemCode.UPSTREAM_UNAVAILABLE,
+				"The service behind this address could not be reached.");
 	}
 
 	static UpstreamUnavailableException create() {

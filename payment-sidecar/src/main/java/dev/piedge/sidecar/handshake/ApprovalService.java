@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
+import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.identity.Caller;
@@ -98,7 +99,7 @@ class ApprovalService {
 			}
 			if (record.status().cancelled() || record.status().userCancelled()) {
 				return this.settlement.markCancelled(row, null, "cancelled on Pi before approval")
-					.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")));
+					.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED)));
 			}
 			if (record.status().developerApproved()) {
 				return this.records.approvedOnPi(row).map(approved -> HandshakeResult.done(this.views.of(approved)));
@@ -136,9 +137,9 @@ class ApprovalService {
 					PaymentStatus.APPROVED, token, null, "approved on Pi", this.clock.instant())))
 			.map(approved -> HandshakeResult.done(this.views.of(approved)))
 			.onErrorResume(PiApiErrorException.class,
-					ex -> "cancelled_payment".equals(ex.code())
-							? this.settlement.markCancelled(claimed, token, "Pi: cancelled_payment")
-								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED, "payment_cancelled")))
+					ex -> PiErrorCodes.CANCELLED_PAYMENT.equals(ex.code())
+							? this.settlement.markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
+								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED)))
 							: this.settlement.giveBack(claimed, token, ex))
 			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claimed, token, ex));
 	}

@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,8 @@ import org.springframework.http.HttpStatus;
 public final class CallerRequiredException extends ProblemException {
 
 	private CallerRequiredException() {
-		super(HttpStatus.UNAUTHORIZED, "identity_required", "This action requires a signed-in Pi user.");
+		super(HttpStatus.UNAUTHORIZED, SidecarProblemCode.IDENTITY_REQUIRED,
+				"This action requires a signed-in Pi user.");
 	}
 
 	static CallerRequiredException create() {

@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,17 +12,17 @@ import org.springframework.http.HttpStatus;
  */
 public final class CompletionRefusedException extends ProblemException {
 
-	private CompletionRefusedException(HttpStatus status, String code, String detail) {
+	private CompletionRefusedException(HttpStatus status, SidecarProblemCode code, String detail) {
 		super(status, code, detail);
 	}
 
 	static CompletionRefusedException txidMismatch() {
-		return new CompletionRefusedException(HttpStatus.CONFLICT, "txid_mismatch",
+		return new CompletionRefusedException(HttpStatus.CONFLICT, SidecarProblemCode.TXID_MISMATCH,
 				"Pi says the transaction does not belong to this payment.");
 	}
 
 	static CompletionRefusedException verificationFailed(String piReason) {
-		return new CompletionRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "verification_failed",
+		return new CompletionRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, SidecarProblemCode.VERIFICATION_FAILED,
 				"Pi could not verify the transaction" + (piReason != null ? " (" + piReason + ")" : "") + ".");
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
@@ -59,8 +60,9 @@ class CompletionService {
 							.flatMap(record -> record.status().developerApproved()
 									? this.records.approvedOnPi(row)
 										.flatMap(approved -> completeApproved(approved, txid))
-									: Mono.error(PaymentStateConflictException.of("payment_not_approved",
-											"The payment has not been approved yet.", row.status())));
+									: Mono
+										.error(PaymentStateConflictException.of(SidecarProblemCode.PAYMENT_NOT_APPROVED,
+												"The payment has not been approved yet.", row.status())));
 					default:
 						return Mono.error(HandshakeChecks.closed(row));
 				}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.pi.client.TxId;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.PaymentStatus;
@@ -54,21 +55,32 @@ final class HandshakeChecks {
 	}
 
 	static PaymentStateConflictException txidConflict(PaymentStatus status) {
-		return PaymentStateConflictException.of("txid_conflict",
+		return PaymentStateConflictException.of(SidecarProblemCode.TXID_CONFLICT,
 				"A different transaction id is already recorded for this payment.", status);
 	}
 
 	static PaymentStateConflictException closed(LedgerPayment row) {
-		return closed(row.status(), "payment_" + row.status().name().toLowerCase(Locale.ROOT));
+		return closed(row.status());
 	}
 
-	static PaymentStateConflictException closed(PaymentStatus status, String code) {
+	/**
+	 * The refusal for a payment that ended without completing; a completed payment is
+	 * answered by each action in its own way.
+	 */
+	static PaymentStateConflictException closed(PaymentStatus status) {
+		SidecarProblemCode code = switch (status) {
+			case CANCELLED -> SidecarProblemCode.PAYMENT_CANCELLED;
+			case REJECTED -> SidecarProblemCode.PAYMENT_REJECTED;
+			case FAILED -> SidecarProblemCode.PAYMENT_FAILED;
+			case CREATED, APPROVED, COMPLETED ->
+				throw new IllegalArgumentException(status + " is not a closed payment");
+		};
 		return PaymentStateConflictException.of(code, "The payment is " + status.name().toLowerCase(Locale.ROOT) + ".",
 				status);
 	}
 
 	static PaymentStateConflictException hasTransaction(PaymentStatus status) {
-		return PaymentStateConflictException.of("payment_has_transaction",
+		return PaymentStateConflictException.of(SidecarProblemCode.PAYMENT_HAS_TRANSACTION,
 				"The payment has a blockchain transaction; it can only be completed, never cancelled.", status);
 	}
 

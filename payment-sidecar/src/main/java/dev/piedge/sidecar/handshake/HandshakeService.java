@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.piedge.pi.client.PiPayment;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
@@ -72,7 +73,7 @@ public class HandshakeService {
 	public Mono<HandshakeResult> cancel(String rawPaymentId, Optional<Caller> caller) {
 		return HandshakeChecks.paymentId(rawPaymentId).flatMap(id -> this.records.ownedRow(id, caller).flatMap(row -> {
 			if (row.status() == PaymentStatus.COMPLETED) {
-				return Mono.error(PaymentStateConflictException.of("already_completed",
+				return Mono.error(PaymentStateConflictException.of(SidecarProblemCode.ALREADY_COMPLETED,
 						"The payment is completed and cannot be cancelled.", row.status()));
 			}
 			if (row.status().isTerminal()) {

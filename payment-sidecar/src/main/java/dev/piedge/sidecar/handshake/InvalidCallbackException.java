@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,20 +11,21 @@ import org.springframework.http.HttpStatus;
  */
 public final class InvalidCallbackException extends ProblemException {
 
-	private InvalidCallbackException(String code, String detail) {
+	private InvalidCallbackException(SidecarProblemCode code, String detail) {
 		super(HttpStatus.BAD_REQUEST, code, detail);
 	}
 
 	static InvalidCallbackException badBody(String detail) {
-		return new InvalidCallbackException("invalid_request", detail);
+		return new InvalidCallbackException(SidecarProblemCode.INVALID_REQUEST, detail);
 	}
 
 	static InvalidCallbackException badPaymentId() {
-		return new InvalidCallbackException("invalid_payment_id", "paymentId is missing or is not a Pi payment id.");
+		return new InvalidCallbackException(SidecarProblemCode.INVALID_PAYMENT_ID,
+				"paymentId is missing or is not a Pi payment id.");
 	}
 
 	static InvalidCallbackException badTxid() {
-		return new InvalidCallbackException("invalid_txid",
+		return new InvalidCallbackException(SidecarProblemCode.INVALID_TXID,
 				"The transaction id is missing or is not 64 hex characters.");
 	}
 

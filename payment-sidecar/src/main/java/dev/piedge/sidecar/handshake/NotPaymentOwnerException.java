@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class NotPaymentOwnerException extends ProblemException {
 
 	private NotPaymentOwnerException() {
-		super(HttpStatus.FORBIDDEN, "not_payment_owner", "This payment belongs to another Pi user.");
+		super(HttpStatus.FORBIDDEN, SidecarProblemCode.NOT_PAYMENT_OWNER, "This payment belongs to another Pi user.");
 	}
 
 	static NotPaymentOwnerException create() {

@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public final class OrderMismatchException extends ProblemException {
 
 	private OrderMismatchException(String reason) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, "order_mismatch",
+		super(HttpStatus.UNPROCESSABLE_CONTENT, SidecarProblemCode.ORDER_MISMATCH,
 				"The payment does not match the order: " + reason + ".");
 	}
 

@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class PaymentNotFoundException extends ProblemException {
 
 	private PaymentNotFoundException() {
-		super(HttpStatus.NOT_FOUND, "payment_not_found", "No such payment.");
+		super(HttpStatus.NOT_FOUND, SidecarProblemCode.PAYMENT_NOT_FOUND, "No such payment.");
 	}
 
 	static PaymentNotFoundException create() {

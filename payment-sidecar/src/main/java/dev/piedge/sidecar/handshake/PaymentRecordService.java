@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
+import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.pi.client.TxId;
 import dev.piedge.sidecar.identity.Caller;
@@ -43,8 +44,9 @@ class PaymentRecordService {
 	/** Pi's record; an unknown payment is a 404, an unreachable Pi a 503. */
 	Mono<PiPayment> read(PaymentId id) {
 		return this.pi.get(id)
-			.onErrorMap(ex -> (ex instanceof PiApiErrorException error && "payment_not_found".equals(error.code()))
-					? PaymentNotFoundException.create() : SettlementService.asProblem(ex));
+			.onErrorMap(ex -> (ex instanceof PiApiErrorException error
+					&& PiErrorCodes.PAYMENT_NOT_FOUND.equals(error.code())) ? PaymentNotFoundException.create()
+							: SettlementService.asProblem(ex));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.piedge.sidecar.handshake;
 import java.util.Map;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 
 import org.springframework.http.HttpStatus;
@@ -16,12 +17,12 @@ public final class PaymentStateConflictException extends ProblemException {
 
 	private final PaymentStatus current;
 
-	private PaymentStateConflictException(String code, String detail, PaymentStatus current) {
+	private PaymentStateConflictException(SidecarProblemCode code, String detail, PaymentStatus current) {
 		super(HttpStatus.CONFLICT, code, detail);
 		this.current = current;
 	}
 
-	static PaymentStateConflictException of(String code, String detail, PaymentStatus current) {
+	static PaymentStateConflictException of(SidecarProblemCode code, String detail, PaymentStatus current) {
 		return new PaymentStateConflictException(code, detail, current);
 	}
 

@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.handshake;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,19 +14,19 @@ public final class PiApiProblemException extends ProblemException {
 
 	private final long retryAfterSeconds;
 
-	private PiApiProblemException(HttpStatus status, String code, String detail, long retryAfterSeconds) {
+	private PiApiProblemException(HttpStatus status, SidecarProblemCode code, String detail, long retryAfterSeconds) {
 		super(status, code, detail);
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	static PiApiProblemException unavailable(long retryAfterSeconds) {
-		return new PiApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "pi_api_unavailable",
+		return new PiApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, SidecarProblemCode.PI_API_UNAVAILABLE,
 				"The Pi API is unavailable; the payment is unchanged and can be retried.",
 				Math.max(1, retryAfterSeconds));
 	}
 
 	static PiApiProblemException refused(String piCode) {
-		return new PiApiProblemException(HttpStatus.BAD_GATEWAY, "pi_api_error",
+		return new PiApiProblemException(HttpStatus.BAD_GATEWAY, SidecarProblemCode.PI_API_ERROR,
 				"The Pi API refused the call (" + piCode + "); the payment is unchanged.", 0);
 	}
 

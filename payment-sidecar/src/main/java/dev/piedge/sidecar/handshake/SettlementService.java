@@ -8,8 +8,10 @@ import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
 import dev.piedge.pi.client.PiApiKeyRejectedException;
 import dev.piedge.pi.client.PiApiUnavailableException;
+import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.TxId;
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.fulfillment.CompletedPayment;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
 import dev.piedge.sidecar.ledger.LedgerPayment;
@@ -67,18 +69,19 @@ class SettlementService {
 			.then(Mono.defer(() -> markCompleted(claimed, token, txid, "completed on Pi")))
 			.onErrorResume(PiApiErrorException.class, ex -> {
 				switch (ex.code()) {
-					case "already_completed":
-						return markCompleted(claimed, token, txid, "Pi: already_completed");
-					case "txid_mismatch":
-						return markFailed(claimed, token, "txid_mismatch")
+					case PiErrorCodes.ALREADY_COMPLETED:
+						return markCompleted(claimed, token, txid, "Pi: " + PiErrorCodes.ALREADY_COMPLETED);
+					case PiErrorCodes.TXID_MISMATCH:
+						return markFailed(claimed, token, PiErrorCodes.TXID_MISMATCH)
 							.then(Mono.error(CompletionRefusedException.txidMismatch()));
-					case "verification_failed":
-						String reason = "verification_failed" + ex.verificationError().map(v -> ": " + v).orElse("");
+					case PiErrorCodes.VERIFICATION_FAILED:
+						String reason = PiErrorCodes.VERIFICATION_FAILED
+								+ ex.verificationError().map(v -> ": " + v).orElse("");
 						return markFailed(claimed, token, reason).then(Mono
 							.error(CompletionRefusedException.verificationFailed(ex.verificationError().orElse(null))));
-					case "cancelled_payment":
-						return markCancelled(claimed, token, "Pi: cancelled_payment")
-							.then(Mono.error(PaymentStateConflictException.of("payment_cancelled",
+					case PiErrorCodes.CANCELLED_PAYMENT:
+						return markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
+							.then(Mono.error(PaymentStateConflictException.of(SidecarProblemCode.PAYMENT_CANCELLED,
 									"The payment was cancelled on Pi.", PaymentStatus.CANCELLED)));
 					default:
 						return giveBack(claimed, token, ex);
@@ -96,14 +99,15 @@ class SettlementService {
 			.then(Mono.defer(() -> markCancelled(claimed, token, reason)))
 			.onErrorResume(PiApiErrorException.class, ex -> {
 				switch (ex.code()) {
-					case "cancelled_payment":
-						return markCancelled(claimed, token, "Pi: cancelled_payment");
-					case "payment_tx_present":
+					case PiErrorCodes.CANCELLED_PAYMENT:
+						return markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT);
+					case PiErrorCodes.PAYMENT_TX_PRESENT:
 						return release(claimed, token)
 							.then(Mono.error(HandshakeChecks.hasTransaction(claimed.status())));
-					case "already_completed":
-						return release(claimed, token).then(Mono.error(PaymentStateConflictException
-							.of("already_completed", "Pi says the payment is completed.", claimed.status())));
+					case PiErrorCodes.ALREADY_COMPLETED:
+						return release(claimed, token)
+							.then(Mono.error(PaymentStateConflictException.of(SidecarProblemCode.ALREADY_COMPLETED,
+									"Pi says the payment is completed.", claimed.status())));
 					default:
 						return giveBack(claimed, token, ex);
 				}

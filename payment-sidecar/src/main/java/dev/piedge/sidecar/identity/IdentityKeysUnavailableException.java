@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.identity;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class IdentityKeysUnavailableException extends ProblemException {
 
 	private IdentityKeysUnavailableException() {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "identity_keys_unavailable",
+		super(HttpStatus.SERVICE_UNAVAILABLE, SidecarProblemCode.IDENTITY_KEYS_UNAVAILABLE,
 				"The proxy's identity keys cannot be fetched right now. Retry shortly.");
 	}
 

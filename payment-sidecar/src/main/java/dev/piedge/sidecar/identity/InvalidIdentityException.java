@@ -1,6 +1,7 @@
 package dev.piedge.sidecar.identity;
 
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.error.SidecarProblemCode;
 
 import org.springframework.http.HttpStatus;
 
@@ -12,7 +13,7 @@ import org.springframework.http.HttpStatus;
 public final class InvalidIdentityException extends ProblemException {
 
 	private InvalidIdentityException() {
-		super(HttpStatus.UNAUTHORIZED, "invalid_identity", "The identity assertion is not valid.");
+		super(HttpStatus.UNAUTHORIZED, SidecarProblemCode.INVALID_IDENTITY, "The identity assertion is not valid.");
 	}
 
 	static InvalidIdentityException create() {

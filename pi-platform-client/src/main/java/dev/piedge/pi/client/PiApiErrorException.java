@@ -11,16 +11,14 @@ import java.util.Optional;
  * <p>
  * The code is taken from the {@code error} field of Pi's body when it is a plain
  * identifier. A 404 to a payment call without such a code reads as
- * {@link #PAYMENT_NOT_FOUND}; any other 4xx without one reads as {@link #UNSPECIFIED}.
- * Pi's free-text {@code error_message} is deliberately not kept.
+ * {@link PiErrorCodes#PAYMENT_NOT_FOUND}; any other 4xx without one reads as
+ * {@link #UNSPECIFIED}. Compare the code with {@link PiErrorCodes}. Pi's free-text
+ * {@code error_message} is deliberately not kept.
  */
 public final class PiApiErrorException extends PiApiException {
 
 	/** Code used when Pi's answer carried no usable error code. */
 	public static final String UNSPECIFIED = "unspecified";
-
-	/** Code for an unknown payment, also used for a bare 404 to a payment call. */
-	public static final String PAYMENT_NOT_FOUND = "payment_not_found";
 
 	private static final long serialVersionUID = 1L;
 
@@ -60,8 +58,8 @@ public final class PiApiErrorException extends PiApiException {
 
 	/**
 	 * Returns Pi's error code.
-	 * @return the code, {@link #PAYMENT_NOT_FOUND} for a bare 404 to a payment call, or
-	 * {@link #UNSPECIFIED}
+	 * @return the code, {@link PiErrorCodes#PAYMENT_NOT_FOUND} for a bare 404 to a
+	 * payment call, or {@link #UNSPECIFIED}
 	 */
 	public String code() {
 		return code;

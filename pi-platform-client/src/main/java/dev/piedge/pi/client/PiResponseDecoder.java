@@ -40,11 +40,7 @@ final class PiResponseDecoder {
 	 * {@code missing_scope}, {@code forbidden} on cancel), and those are about the
 	 * request, not the key; any other 401/403 to a Key call means the key was refused.
 	 */
-	private static final Set<String> DOCUMENTED_PAYMENT_CODES = Set.of("ongoing_payment_found", "user_not_found",
-			"missing_scope", "invalid_address", "missing_wallet", "altered_amount", "too_many_payments",
-			"too_many_cancelled_payments", "payment_not_found", "invalid_arguments", "invalid_amount",
-			"invalid_metadata", "unknown_error", "already_completed", "cancelled_payment", "missing_param",
-			"missing_txid", "not_verified", "txid_mismatch", "verification_failed", "forbidden", "payment_tx_present");
+	private static final Set<String> DOCUMENTED_PAYMENT_CODES = PiErrorCodes.DOCUMENTED;
 
 	private final JsonMapper mapper;
 
@@ -124,7 +120,7 @@ final class PiResponseDecoder {
 		}
 		String code = error.code;
 		if (code == null) {
-			code = status == 404 && endpoint.keyAuthenticated() ? PiApiErrorException.PAYMENT_NOT_FOUND
+			code = status == 404 && endpoint.keyAuthenticated() ? PiErrorCodes.PAYMENT_NOT_FOUND
 					: PiApiErrorException.UNSPECIFIED;
 		}
 		return PiApiErrorException.of(name, status, code, error.payment, error.verificationError);

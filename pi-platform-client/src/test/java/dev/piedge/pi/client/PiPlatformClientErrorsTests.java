@@ -96,7 +96,7 @@ class PiPlatformClientErrorsTests extends PiApiWireMockSupport {
 
 		StepVerifier.create(client().getPayment(PaymentId.of(PAYMENT_ID)))
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PiApiErrorException.class, e -> {
-				assertThat(e.code()).isEqualTo(PiApiErrorException.PAYMENT_NOT_FOUND);
+				assertThat(e.code()).isEqualTo(PiErrorCodes.PAYMENT_NOT_FOUND);
 				assertThat(e.httpStatus()).isEqualTo(404);
 			}))
 			.verify(VERIFY_TIMEOUT);

@@ -1,0 +1,113 @@
+package dev.piedge.sidecar.error;
+
+import dev.piedge.problem.FrameworkProblemCode;
+import dev.piedge.problem.ProblemCode;
+
+/**
+ * Every {@code code} payment-sidecar answers, its own refusals and those of the shared
+ * handler ({@link FrameworkProblemCode}) alike. The README's list under "The handshake"
+ * holds exactly these; {@code SidecarProblemCodeTests} holds the two together. Some read
+ * like Pi's error codes ({@code already_completed}, {@code txid_mismatch}): they are the
+ * sidecar's answers, and Pi's own codes are {@code dev.piedge.pi.client.PiErrorCodes}.
+ */
+public enum SidecarProblemCode implements ProblemCode {
+
+	/** A callback body that is not a JSON object or lacks a field. */
+	INVALID_REQUEST("invalid_request"),
+
+	/** A callback body in a type other than JSON. */
+	UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+
+	/** A callback body over the codecs' in-memory limit. */
+	BODY_TOO_LARGE("body_too_large"),
+
+	/** A payment id that is missing or not one Pi issues. */
+	INVALID_PAYMENT_ID("invalid_payment_id"),
+
+	/** A txid that is missing or not 64 hex characters. */
+	INVALID_TXID("invalid_txid"),
+
+	/** The action needs a verified Pi user, and there is none. */
+	IDENTITY_REQUIRED("identity_required"),
+
+	/** An X-Pi-Identity that is not a valid assertion from the proxy. */
+	INVALID_IDENTITY("invalid_identity"),
+
+	/** The proxy's signing keys cannot be fetched. */
+	IDENTITY_KEYS_UNAVAILABLE("identity_keys_unavailable"),
+
+	/** The caller is not the payer in Pi's record. */
+	NOT_PAYMENT_OWNER("not_payment_owner"),
+
+	/** Pi has no such payment, or the ledger none the caller may see. */
+	PAYMENT_NOT_FOUND("payment_not_found"),
+
+	/** Order verification refused the payment. */
+	ORDER_MISMATCH("order_mismatch"),
+
+	/** Complete before the payment was approved. */
+	PAYMENT_NOT_APPROVED("payment_not_approved"),
+
+	/** Another txid is already recorded for the payment. */
+	TXID_CONFLICT("txid_conflict"),
+
+	/** Cancel of a payment that has a blockchain transaction. */
+	PAYMENT_HAS_TRANSACTION("payment_has_transaction"),
+
+	/** Cancel of a completed payment. */
+	ALREADY_COMPLETED("already_completed"),
+
+	/** The payment is cancelled. */
+	PAYMENT_CANCELLED("payment_cancelled"),
+
+	/** The payment was refused by order verification. */
+	PAYMENT_REJECTED("payment_rejected"),
+
+	/** Pi refused to complete the payment for good. */
+	PAYMENT_FAILED("payment_failed"),
+
+	/** Pi says the transaction belongs to another payment. */
+	TXID_MISMATCH("txid_mismatch"),
+
+	/** Pi could not verify the transaction. */
+	VERIFICATION_FAILED("verification_failed"),
+
+	/** Pi could not be asked; the payment is unchanged. */
+	PI_API_UNAVAILABLE("pi_api_unavailable"),
+
+	/** Pi refused the call; the payment is unchanged. */
+	PI_API_ERROR("pi_api_error"),
+
+	/** No route for the path. */
+	NOT_FOUND("not_found"),
+
+	/** The path exists, but not for this method. */
+	METHOD_NOT_ALLOWED("method_not_allowed"),
+
+	/** Any other 400 the framework raises. */
+	BAD_REQUEST("bad_request"),
+
+	/** A header block over the server's limit. */
+	HEADERS_TOO_LARGE("headers_too_large"),
+
+	/** Any other 4xx the framework raises. */
+	CLIENT_ERROR("client_error"),
+
+	/** A 502, 503 or 504 the framework raises. */
+	UPSTREAM_UNAVAILABLE("upstream_unavailable"),
+
+	/** An unexpected failure. */
+	INTERNAL_ERROR("internal_error");
+
+	private final String code;
+
+	SidecarProblemCode(String code) {
+		this.code = code;
+	}
+
+	@Override
+	public String code() {
+		return this.code;
+	}
+
+}
