@@ -83,7 +83,7 @@ class PiRetryOperatorTests {
 	}
 
 	static Stream<Throwable> finalFailures() {
-		return Stream.of(PiApiErrorException.of(CALL, 404, PiApiErrorException.PAYMENT_NOT_FOUND, null, null),
+		return Stream.of(PiApiErrorException.of(CALL, 404, PiErrorCodes.PAYMENT_NOT_FOUND, null, null),
 				PiApiErrorException.of(CALL, 400, "invalid_arguments", null, null),
 				PiApiKeyRejectedException.rejected(401, CALL, "abc"), PiAccessTokenRejectedException.rejectedByPi(),
 				PiApiUnavailableException.badResponse(CALL, "not JSON"), new IllegalStateException("a bug"));
@@ -261,8 +261,7 @@ class PiRetryOperatorTests {
 	@Test
 	void confirmedCallEndsOnADefiniteRefusalFromTheReadBack() {
 		Attempts call = new Attempts(n -> Mono.error(PiApiUnavailableException.timeout(CALL, Duration.ofSeconds(5))));
-		PiApiErrorException notFound = PiApiErrorException.of(CALL, 404, PiApiErrorException.PAYMENT_NOT_FOUND, null,
-				null);
+		PiApiErrorException notFound = PiApiErrorException.of(CALL, 404, PiErrorCodes.PAYMENT_NOT_FOUND, null, null);
 		Attempts confirmation = new Attempts(n -> Mono.error(notFound));
 
 		StepVerifier
