@@ -132,9 +132,12 @@ abstract class FulfillmentIntegrationTestSupport {
 		return (UUID) event.get("id");
 	}
 
-	/** Waits up to ten seconds for an outcome of the relay's background work. */
+	/**
+	 * Waits up to ten seconds for an outcome of the relay's background work, looking
+	 * every 25 ms (a database query each time).
+	 */
 	static ConditionFactory eventually(String what) {
-		return await(what).atMost(Duration.ofSeconds(10));
+		return await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
 	}
 
 }

@@ -140,9 +140,12 @@ abstract class HandshakeIntegrationTestSupport {
 			.block(Duration.ofSeconds(5));
 	}
 
-	/** Waits for an outcome of the relay's or the reconciler's background work. */
+	/**
+	 * Waits up to 15 seconds for an outcome of the relay's or the reconciler's background
+	 * work, looking every 50 ms.
+	 */
 	static ConditionFactory eventually(String what) {
-		return await(what).atMost(Duration.ofSeconds(15));
+		return await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50));
 	}
 
 	/** Pi's GET of the payment answers with this state. */
