@@ -124,8 +124,8 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 	@Test
 	void exportsLookupsThatWaitedOnAnInFlightCallAsCoalesced() {
 		// Pi answers this new token after a second (the proxy waits 1.5 s): long enough
-		// for the followers, sent once the first call is seen at Pi, to find it in
-		// flight.
+		// for the followers, sent within about 10 ms of the first call reaching Pi, to
+		// find it in flight.
 		pi.stubFor(meFor("coalesced-token").willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withFixedDelay(1000)
@@ -136,7 +136,7 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 
 		Mono<Integer> first = status(web, "coalesced-token").cache();
 		first.subscribe();
-		await().atMost(Duration.ofSeconds(5)).until(() -> meCalls() == 1);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> meCalls() == 1);
 		List<Integer> followers = Flux.range(0, 4)
 			.flatMap(i -> status(web, "coalesced-token"))
 			.collectList()
