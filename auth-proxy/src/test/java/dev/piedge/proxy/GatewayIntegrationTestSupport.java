@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.piedge.test.MutableClock;
+import dev.piedge.test.SharedWireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,16 +45,15 @@ public abstract class GatewayIntegrationTestSupport {
 
 	public static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
 
-	protected static final WireMockServer pi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	/**
+	 * Pi and the backend, for the whole run: the Spring context that test classes share
+	 * keeps their URLs. Reset before each test.
+	 */
+	@RegisterExtension
+	protected static final SharedWireMockExtension pi = new SharedWireMockExtension();
 
-	protected static final WireMockServer backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static {
-		// Shared by every test class in this JVM (one Spring context); each test resets
-		// them.
-		pi.start();
-		backend.start();
-	}
+	@RegisterExtension
+	protected static final SharedWireMockExtension backend = new SharedWireMockExtension();
 
 	@Autowired
 	protected WebTestClient client;
@@ -69,9 +68,7 @@ public abstract class GatewayIntegrationTestSupport {
 	}
 
 	@BeforeEach
-	void resetFakes() {
-		pi.resetAll();
-		backend.resetAll();
+	void backendAnswersOk() {
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("backend-ok")));
 	}
 

@@ -1,7 +1,9 @@
 package dev.piedge.proxy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,11 +16,29 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
+
+	private static final String CACHE_HIT = "pi_edge_identity_cache_total{result=\"hit\"}";
+
+	private static final String CACHE_MISS = "pi_edge_identity_cache_total{result=\"miss\"}";
+
+	private static final String CACHE_COALESCED = "pi_edge_identity_cache_total{result=\"coalesced\"}";
+
+	private static final String ME_VERIFIED = "pi_edge_identity_me_calls_total{outcome=\"verified\"}";
+
+	private static final String ME_REJECTED = "pi_edge_identity_me_calls_total{outcome=\"rejected\"}";
+
+	private static final String ME_UNAVAILABLE = "pi_edge_identity_me_calls_total{outcome=\"unavailable\"}";
 
 	@LocalServerPort
 	int port;
@@ -68,6 +88,8 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 	@Test
 	void exportsIdentityAndDecisionMetrics() {
 		piKnows("metrics-token", "uid-m", "mia", List.of("username"), Duration.ofHours(1));
+		Map<String, Double> before = scrape();
+
 		this.client.get()
 			.uri("/orders")
 			.header("Authorization", "Bearer metrics-token")
@@ -82,25 +104,56 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 			.isOk();
 		this.client.get().uri("/orders").exchange().expectStatus().isUnauthorized();
 
-		String metrics = management().get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(metrics).contains("pi_edge_identity_me_calls_total{outcome=\"verified\"}")
-			.contains("pi_edge_identity_cache_total{result=\"hit\"}")
-			.contains("pi_edge_identity_cache_total{result=\"miss\"}")
-			.contains("pi_edge_identity_cache_total{result=\"coalesced\"}")
-			.contains("pi_edge_route_decisions_total{outcome=\"verified\",route=\"catch-all\"}")
-			.contains("pi_edge_route_decisions_total{outcome=\"missing_token\",route=\"catch-all\"}")
-			.doesNotContain("pi_edge_route_decisions_total{outcome=\"anonymous\",route=\"catch-all\"}");
+		// Every counter is registered at start-up, so only the increments say anything.
+		Map<String, Double> after = scrape();
+		assertThat(increase(before, after, CACHE_MISS)).isEqualTo(1);
+		assertThat(increase(before, after, CACHE_HIT)).isEqualTo(1);
+		assertThat(increase(before, after, CACHE_COALESCED)).isZero();
+		assertThat(increase(before, after, ME_VERIFIED)).isEqualTo(1);
+		assertThat(increase(before, after, ME_REJECTED)).isZero();
+		assertThat(increase(before, after, ME_UNAVAILABLE)).isZero();
+		assertThat(increase(before, after, "pi_edge_route_decisions_total{outcome=\"verified\",route=\"catch-all\"}"))
+			.isEqualTo(2);
+		assertThat(
+				increase(before, after, "pi_edge_route_decisions_total{outcome=\"missing_token\",route=\"catch-all\"}"))
+			.isEqualTo(1);
+		assertThat(after).doesNotContainKey("pi_edge_route_decisions_total{outcome=\"anonymous\",route=\"catch-all\"}");
+		assertThat(meCalls()).isEqualTo(1);
 	}
 
 	@Test
-	void logsOneAccessLineWithUidButNeverTheToken(CapturedOutput output) throws InterruptedException {
+	void exportsLookupsThatWaitedOnAnInFlightCallAsCoalesced() {
+		// Pi answers this new token after a second (the proxy waits 1.5 s): long enough
+		// for the followers, sent within about 10 ms of the first call reaching Pi, to
+		// find it in flight.
+		pi.stubFor(meFor("coalesced-token").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withFixedDelay(1000)
+			.withBody("{\"uid\":\"uid-c\",\"credentials\":{\"scopes\":[],\"valid_until\":{\"timestamp\":"
+					+ this.clock.instant().plusSeconds(3600).getEpochSecond() + ",\"iso8601\":\"x\"}}}")));
+		Map<String, Double> before = scrape();
+		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
+
+		Mono<Integer> first = status(web, "coalesced-token").cache();
+		first.subscribe();
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> meCalls() == 1);
+		List<Integer> followers = Flux.range(0, 4)
+			.flatMap(i -> status(web, "coalesced-token"))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(first.block(Duration.ofSeconds(10))).isEqualTo(200);
+		assertThat(followers).containsExactly(200, 200, 200, 200);
+		Map<String, Double> after = scrape();
+		assertThat(increase(before, after, CACHE_MISS)).isEqualTo(1);
+		assertThat(increase(before, after, CACHE_COALESCED)).isEqualTo(4);
+		assertThat(increase(before, after, CACHE_HIT)).isZero();
+		assertThat(increase(before, after, ME_VERIFIED)).isEqualTo(1);
+		assertThat(meCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void logsOneAccessLineWithUidButNeverTheToken(CapturedOutput output) {
 		piKnows("secret-token-value", "uid-log", "leo", List.of("username"), Duration.ofHours(1));
 
 		this.client.get().uri("/orders/7?access_token=query-secret").exchange().expectStatus().isUnauthorized();
@@ -112,15 +165,44 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 			.isOk();
 
 		// The access log is written asynchronously, off the event loop.
-		long deadline = System.nanoTime() + 5_000_000_000L;
-		while (!output.getOut().contains("route=catch-all status=200") && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("route=catch-all status=200"));
 		assertThat(output.getOut()).contains("path=/orders/7 route=catch-all status=200")
 			.contains("uid=uid-log")
 			.contains("status=401")
 			.doesNotContain("secret-token-value")
 			.doesNotContain("query-secret");
+	}
+
+	private static Mono<Integer> status(WebClient web, String token) {
+		return web.get()
+			.uri("/orders")
+			.header("Authorization", "Bearer " + token)
+			.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()));
+	}
+
+	/** Every sample on the Prometheus page, by name and labels as printed. */
+	private Map<String, Double> scrape() {
+		String page = management().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Double> samples = new HashMap<>();
+		for (String line : page.split("\n")) {
+			int space = line.lastIndexOf(' ');
+			if (!line.startsWith("#") && space > 0) {
+				samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+			}
+		}
+		return samples;
+	}
+
+	private static double increase(Map<String, Double> before, Map<String, Double> after, String sample) {
+		assertThat(after).as("exported samples").containsKey(sample);
+		return after.get(sample) - before.getOrDefault(sample, 0.0);
 	}
 
 	private WebTestClient management() {

@@ -2,12 +2,14 @@ package dev.piedge.proxy.token;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.piedge.proxy.GatewayIntegrationTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -17,11 +19,15 @@ import reactor.core.publisher.Flux;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry registry;
 
 	@Test
 	void reusesAVerifiedIdentityWithinTheCacheTtl() {
@@ -41,10 +47,22 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 	void refreshesABusyTokenAheadOfExpirySoLaterRequestsNeverWaitForPi() {
 		piKnows("hot-token", "uid-hot", "hot", List.of("username"), Duration.ofHours(1));
 		callWith("hot-token").expectStatus().isOk();
+		// Pi's next answer carries a new username, so the backend shows when it is in the
+		// cache.
+		piKnows("hot-token", "uid-hot", "hot-renamed", List.of("username"), Duration.ofHours(1));
+		double refreshesBefore = counted("pi.edge.identity.refresh.started");
 
 		this.clock.advance(Duration.ofSeconds(25));
 		callWith("hot-token").expectStatus().isOk();
-		awaitMeCalls(2);
+		assertThat(lastForwardedUsername()).isEqualTo("hot");
+		assertThat(counted("pi.edge.identity.refresh.started")).isEqualTo(refreshesBefore + 1);
+		// Each try is answered from the cache (the refresh is already claimed), so it
+		// never calls Pi itself.
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			callWith("hot-token").expectStatus().isOk();
+			assertThat(lastForwardedUsername()).isEqualTo("hot-renamed");
+		});
+		assertThat(meCalls()).isEqualTo(2);
 
 		// Past the first answer's 30 s lifetime, but inside the refreshed one: no call,
 		// no wait.
@@ -58,10 +76,12 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 		piKnows("refresh-outage", "uid-ro", "ro", List.of("username"), Duration.ofHours(1));
 		callWith("refresh-outage").expectStatus().isOk();
 		pi.stubFor(meFor("refresh-outage").willReturn(aResponse().withStatus(503)));
+		double failuresBefore = counted("pi.edge.identity.me.calls", "outcome", "unavailable");
 
 		this.clock.advance(Duration.ofSeconds(25));
 		callWith("refresh-outage").expectStatus().isOk();
-		awaitMeCalls(2);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> counted("pi.edge.identity.me.calls", "outcome", "unavailable") == failuresBefore + 1);
 		callWith("refresh-outage").expectStatus().isOk();
 		callWith("refresh-outage").expectStatus().isOk();
 		assertThat(meCalls()).isEqualTo(2);
@@ -78,8 +98,9 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 
 		this.clock.advance(Duration.ofSeconds(25));
 		callWith("revoked-token").expectStatus().isOk();
-		awaitMeCalls(2);
-		callWith("revoked-token").expectStatus().isUnauthorized();
+		// Answered from the cache until the refresh's answer replaces the entry.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> callWith("revoked-token").expectStatus().isUnauthorized());
 		assertThat(meCalls()).isEqualTo(2);
 	}
 
@@ -87,27 +108,23 @@ class IdentityCacheIntegrationTests extends GatewayIntegrationTestSupport {
 	void doesNotRefreshAnIdentityThatValidUntilEndsFirst() {
 		piKnows("ending-token", "uid-end", "end", List.of("username"), Duration.ofSeconds(28));
 		callWith("ending-token").expectStatus().isOk();
+		double refreshesBefore = counted("pi.edge.identity.refresh.started");
 
 		this.clock.advance(Duration.ofSeconds(25));
 		callWith("ending-token").expectStatus().isOk();
-		// A refresh would be on the wire within milliseconds; give it far longer before
-		// checking there was none.
-		LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+		// A refresh is started, and counted, before the request that starts it is
+		// answered: no need to wait for one.
+		assertThat(counted("pi.edge.identity.refresh.started")).isEqualTo(refreshesBefore);
 		assertThat(meCalls()).isEqualTo(1);
 	}
 
-	/**
-	 * Waits up to five seconds for the background refresh to reach Pi, then a little
-	 * longer for Pi's answer to land in the cache (microseconds after WireMock answers;
-	 * nothing outside the proxy can observe it).
-	 */
-	private static void awaitMeCalls(int expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (meCalls() < expected && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-		}
-		assertThat(meCalls()).isEqualTo(expected);
-		LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+	private double counted(String name, String... tags) {
+		return this.registry.get(name).tags(tags).counter().count();
+	}
+
+	private static String lastForwardedUsername() {
+		List<LoggedRequest> forwarded = backendRequests();
+		return forwarded.get(forwarded.size() - 1).getHeader("X-Pi-Username");
 	}
 
 	@Test

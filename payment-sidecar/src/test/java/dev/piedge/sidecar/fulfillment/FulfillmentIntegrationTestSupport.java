@@ -8,12 +8,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.piedge.test.MutableClock;
+import dev.piedge.test.SharedWireMockExtension;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One application context for every fulfilment integration test: the real embedded
@@ -47,12 +48,12 @@ abstract class FulfillmentIntegrationTestSupport {
 	// and then count twice.
 	static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-	static final WireMockServer backend = new WireMockServer(options().dynamicPort());
-
-	static {
-		// Lives as long as the JVM, like the cached Spring context that points at it.
-		backend.start();
-	}
+	/**
+	 * For the whole run, like the cached context that keeps its URL; reset before each
+	 * test.
+	 */
+	@RegisterExtension
+	static final SharedWireMockExtension backend = new SharedWireMockExtension();
 
 	@DynamicPropertySource
 	static void fulfillmentProperties(DynamicPropertyRegistry registry) {
@@ -74,7 +75,6 @@ abstract class FulfillmentIntegrationTestSupport {
 
 	@BeforeEach
 	void resetBackendClockAndOutbox() {
-		backend.resetAll();
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
 		this.clock.set(TestClockConfiguration.START);
 		this.db.sql("DELETE FROM outbox_event").fetch().rowsUpdated().block(Duration.ofSeconds(10));
@@ -132,21 +132,12 @@ abstract class FulfillmentIntegrationTestSupport {
 		return (UUID) event.get("id");
 	}
 
-	/** Waits up to ten seconds for the condition; blocking is fine in tests. */
-	static void awaitUntil(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out waiting until " + what);
-			}
-			try {
-				Thread.sleep(25);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("Interrupted waiting until " + what, ex);
-			}
-		}
+	/**
+	 * Waits up to ten seconds for an outcome of the relay's background work, looking
+	 * every 25 ms (a database query each time).
+	 */
+	static ConditionFactory eventually(String what) {
+		return await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
 	}
 
 }

@@ -79,7 +79,7 @@ class FulfillmentOutboxIntegrationTests extends FulfillmentIntegrationTestSuppor
 		StepVerifier.create(completion).expectComplete().verify(WAIT);
 
 		assertThat(status(row)).isEqualTo("COMPLETED");
-		awaitUntil("the committed event is delivered", () -> event(row).get("delivered_at") != null);
+		eventually("the committed event is delivered").until(() -> event(row).get("delivered_at") != null);
 		assertThat(requestsFor(id(event(row)))).hasSize(1);
 	}
 

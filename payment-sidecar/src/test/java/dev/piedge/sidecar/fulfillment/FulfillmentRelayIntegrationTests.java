@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport {
 
@@ -53,7 +54,7 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 
 		this.outbox.paymentCompleted(row, "uid-deliver", completedPayment(piPaymentId, "uid-deliver", "3.1400000"))
 			.block(WAIT);
-		awaitUntil("the event is delivered", () -> event(row).get("delivered_at") != null);
+		eventually("the event is delivered").until(() -> event(row).get("delivered_at") != null);
 
 		Map<String, Object> event = event(row);
 		UUID eventId = id(event);
@@ -93,7 +94,7 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 
 		this.outbox.paymentCompleted(row, "uid-retry", completedPayment(piPaymentId, "uid-retry", "1")).block(WAIT);
 
-		awaitUntil("the first attempt fails", () -> attempts(row) == 1);
+		eventually("the first attempt fails").until(() -> attempts(row) == 1);
 		Map<String, Object> first = event(row);
 		// The status only: the backend's body (which here leaks a password) is never
 		// stored.
@@ -104,14 +105,14 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		Instant second = advance(Duration.ofSeconds(2));
-		awaitUntil("the second attempt fails", () -> attempts(row) == 2);
+		eventually("the second attempt fails").until(() -> attempts(row) == 2);
 		Map<String, Object> afterReset = event(row);
 		assertThat((String) afterReset.get("last_error")).startsWith("connection error: ");
 		assertThat(delayAfter(afterReset, second)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
 
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
 		Instant third = advance(Duration.ofSeconds(3));
-		awaitUntil("the third attempt times out", () -> attempts(row) == 3);
+		eventually("the third attempt times out").until(() -> attempts(row) == 3);
 		Map<String, Object> afterTimeout = event(row);
 		assertThat((String) afterTimeout.get("last_error")).startsWith("no response within");
 		assertThat(delayAfter(afterTimeout, third)).isBetween(Duration.ofMillis(3200), Duration.ofMillis(4800));
@@ -120,19 +121,22 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(202)));
 		advance(Duration.ofSeconds(5));
-		awaitUntil("the event is delivered", () -> event(row).get("delivered_at") != null);
+		eventually("the event is delivered").until(() -> event(row).get("delivered_at") != null);
 		Map<String, Object> delivered = event(row);
 		assertThat(delivered.get("attempts")).isEqualTo(3);
 		assertThat(delivered.get("last_error")).isNull();
 		UUID eventId = id(delivered);
 		assertThat(requestsFor(eventId)).hasSize(4);
 
-		// A delivered event is never sent again, however much time passes.
+		// A delivered event is never sent again, however much time passes: this poll
+		// would have delivered it before completing, and the relay's own loop (every
+		// 100 ms here) would send it within four polls.
 		advance(Duration.ofDays(1));
 		this.relay.pollOnce().block(WAIT);
 		this.relay.nudge();
-		pause(Duration.ofMillis(400));
-		assertThat(requestsFor(eventId)).hasSize(4);
+		await("no fifth request").during(Duration.ofMillis(400))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> requestsFor(eventId).size() == 4);
 	}
 
 	@Test
@@ -155,17 +159,18 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 				.rowsUpdated())
 			.as(TransactionalOperator.create(this.transactionManager)::transactional)
 			.block(WAIT);
-		pause(Duration.ofMillis(300));
-		assertThat(backend.findAll(postRequestedFor(urlEqualTo(PATH)))).isEmpty();
+		// Not due yet: the relay polls every 100 ms, so three polls send nothing.
+		await("nothing sent before it is due").during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> backend.findAll(postRequestedFor(urlEqualTo(PATH))).isEmpty());
 
 		this.clock.set(due);
 		// Eight polls at once, plus the relay's own loop: like nine instances sharing one
 		// database.
 		Flux.range(0, 8).flatMap(i -> this.relay.pollOnce().subscribeOn(Schedulers.parallel())).then().block(WAIT);
-		awaitUntil("every event is delivered or has failed",
-				() -> rows.stream()
-					.map(this::event)
-					.allMatch(event -> event.get("delivered_at") != null || (Integer) event.get("attempts") > 0));
+		eventually("every event is delivered or has failed").until(() -> rows.stream()
+			.map(this::event)
+			.allMatch(event -> event.get("delivered_at") != null || (Integer) event.get("attempts") > 0));
 		// A failed attempt would legitimately cause a second request (at least once), so
 		// rule it out first.
 		assertThat(rows).allSatisfy(row -> assertThat(event(row)).containsEntry("attempts", 0)
@@ -200,15 +205,6 @@ class FulfillmentRelayIntegrationTests extends FulfillmentIntegrationTestSupport
 		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		mac.update(prefix.getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(mac.doFinal(body));
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -10,13 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.piedge.test.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,8 +35,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Stops the whole application and starts a new one on the same PostgreSQL data directory,
@@ -52,20 +52,17 @@ class FulfillmentRestartIntegrationTests {
 
 	private static final MutableClock clock = new MutableClock(TestClockConfiguration.START);
 
-	private static final WireMockServer backend = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final WireMockExtension backend = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@TempDir
 	Path dataDirectory;
 
-	@BeforeAll
-	static void startBackend() {
-		backend.start();
+	@BeforeEach
+	void backendAccepts() {
 		backend.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
-	}
-
-	@AfterAll
-	static void stopBackend() {
-		backend.stop();
 	}
 
 	@Test
@@ -98,12 +95,14 @@ class FulfillmentRestartIntegrationTests {
 				"pi.payments.fulfillment.secret=restart-secret-0123456789abcdef0123")) {
 			DatabaseClient db = second.getBean(DatabaseClient.class);
 			assertThat(second.getBean(FulfillmentRelay.class).isRunning()).isTrue();
-			pause(Duration.ofMillis(400));
-			assertThat(backend.findAll(postRequestedFor(urlEqualTo(PATH)))).as("not delivered before it is due")
-				.isEmpty();
+			// The relay polls every 100 ms: four polls send nothing before it is due.
+			await("not delivered before it is due").during(Duration.ofMillis(400))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> backend.findAll(postRequestedFor(urlEqualTo(PATH))).isEmpty());
 
 			clock.set(due);
-			awaitUntil("the event is delivered after the restart", () -> delivered(db, row));
+			FulfillmentIntegrationTestSupport.eventually("the event is delivered after the restart")
+				.until(() -> delivered(db, row));
 			assertThat(backend
 				.findAll(postRequestedFor(urlEqualTo(PATH)).withHeader("Idempotency-Key", equalTo(eventId.toString()))
 					.withHeader("X-Pi-Uid", equalTo("uid-restart"))))
@@ -151,19 +150,6 @@ class FulfillmentRestartIntegrationTests {
 			.one()
 			.block(WAIT);
 		return event != null && event.get("delivered_at") != null;
-	}
-
-	private static void awaitUntil(String what, BooleanSupplier condition) {
-		FulfillmentIntegrationTestSupport.awaitUntil(what, condition);
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.piedge.sidecar.TestIdentities;
+import dev.piedge.test.SharedWireMockExtension;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sidecar against real PostgreSQL, with WireMock as the Pi Platform API (also serving
@@ -55,14 +56,15 @@ abstract class HandshakeIntegrationTestSupport {
 
 	static final TestIdentities identities = TestIdentities.generate("proxy-key");
 
-	static final WireMockServer pi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	/**
+	 * Pi and the backend, for the whole run: the cached context keeps their URLs. Reset
+	 * before each test.
+	 */
+	@RegisterExtension
+	static final SharedWireMockExtension pi = new SharedWireMockExtension();
 
-	static final WireMockServer backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static {
-		pi.start();
-		backend.start();
-	}
+	@RegisterExtension
+	static final SharedWireMockExtension backend = new SharedWireMockExtension();
 
 	@Autowired
 	WebTestClient client;
@@ -78,9 +80,7 @@ abstract class HandshakeIntegrationTestSupport {
 	}
 
 	@BeforeEach
-	void resetFakes() {
-		pi.resetAll();
-		backend.resetAll();
+	void stubFakes() {
 		pi.stubFor(get(urlEqualTo("/.well-known/jwks.json"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(identities.jwksJson())));
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
@@ -140,14 +140,12 @@ abstract class HandshakeIntegrationTestSupport {
 			.block(Duration.ofSeconds(5));
 	}
 
-	static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			Thread.sleep(50);
-		}
+	/**
+	 * Waits up to 15 seconds for an outcome of the relay's or the reconciler's background
+	 * work, looking every 50 ms.
+	 */
+	static ConditionFactory eventually(String what) {
+		return await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50));
 	}
 
 	/** Pi's GET of the payment answers with this state. */

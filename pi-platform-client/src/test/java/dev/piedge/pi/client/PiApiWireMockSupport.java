@@ -1,17 +1,19 @@
 package dev.piedge.pi.client;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-/** Starts a WireMock stand-in for the Pi Platform API on a dynamic port for each test. */
+/**
+ * A WireMock stand-in for the Pi Platform API on a dynamic port: started for each test
+ * class, reset before each test, stopped after the class.
+ */
 abstract class PiApiWireMockSupport {
 
 	static final String API_KEY = "test-server-api-key";
@@ -32,18 +34,8 @@ abstract class PiApiWireMockSupport {
 			 "some_future_field":{"x":1}}
 			""";
 
-	WireMockServer pi;
-
-	@BeforeEach
-	void startPi() {
-		pi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		pi.start();
-	}
-
-	@AfterEach
-	void stopPi() {
-		pi.stop();
-	}
+	@RegisterExtension
+	static final WireMockExtension pi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	/** Generous per-attempt timeout (a cold JVM is slow), fast backoff, 3 attempts. */
 	PiApiProperties properties() {
