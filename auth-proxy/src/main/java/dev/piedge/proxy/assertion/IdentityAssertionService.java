@@ -18,7 +18,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.piedge.proxy.config.PiAuthProperties;
+import dev.piedge.proxy.token.PiAuthProperties;
 import dev.piedge.proxy.token.VerifiedIdentity;
 
 import org.springframework.stereotype.Service;

@@ -14,7 +14,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import dev.piedge.proxy.config.PiAuthProperties;
+import dev.piedge.proxy.token.PiAuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.piedge.problem.ProblemException;
-import dev.piedge.proxy.config.PiAuthProperties;
-import dev.piedge.proxy.error.BodyTooLargeException;
-import dev.piedge.proxy.error.UnsupportedMediaTypeException;
+import dev.piedge.proxy.token.PiAuthProperties;
 import dev.piedge.proxy.route.RoutePolicyService;
 import dev.piedge.proxy.token.BodyTokenExtractor;
 

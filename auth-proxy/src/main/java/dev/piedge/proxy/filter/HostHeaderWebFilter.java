@@ -3,8 +3,6 @@ package dev.piedge.proxy.filter;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.piedge.proxy.error.InvalidHostException;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;

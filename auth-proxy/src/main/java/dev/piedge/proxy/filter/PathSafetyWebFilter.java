@@ -2,8 +2,6 @@ package dev.piedge.proxy.filter;
 
 import java.util.Locale;
 
-import dev.piedge.proxy.error.RejectedPathException;
-
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;

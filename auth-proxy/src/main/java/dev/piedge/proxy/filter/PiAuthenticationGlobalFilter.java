@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.piedge.proxy.assertion.IdentityAssertionService;
-import dev.piedge.proxy.error.InsufficientScopeException;
-import dev.piedge.proxy.error.MissingTokenException;
+import dev.piedge.proxy.token.InsufficientScopeException;
+import dev.piedge.proxy.token.MissingTokenException;
 import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.route.AuthMode;
 import dev.piedge.proxy.route.RoutePolicy;

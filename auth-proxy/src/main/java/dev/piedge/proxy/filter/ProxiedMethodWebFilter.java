@@ -1,7 +1,5 @@
 package dev.piedge.proxy.filter;
 
-import dev.piedge.proxy.error.MethodNotProxiedException;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package dev.piedge.proxy.payment;
 
-import dev.piedge.proxy.error.UnknownPaymentEndpointException;
 import dev.piedge.proxy.filter.FilterOrders;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;

@@ -3,9 +3,6 @@ package dev.piedge.proxy.token;
 import java.util.List;
 import java.util.Optional;
 
-import dev.piedge.proxy.config.PiAuthProperties;
-import dev.piedge.proxy.error.MalformedTokenException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 

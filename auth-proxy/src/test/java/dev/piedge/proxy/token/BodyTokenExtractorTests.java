@@ -2,8 +2,6 @@ package dev.piedge.proxy.token;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.piedge.proxy.error.InvalidBodyException;
-import dev.piedge.proxy.error.MalformedTokenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.piedge.proxy.FakePiClient;
-import dev.piedge.proxy.config.PiAuthProperties;
-import dev.piedge.proxy.error.IdentityProviderUnavailableException;
-import dev.piedge.proxy.error.InvalidTokenException;
 import dev.piedge.test.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

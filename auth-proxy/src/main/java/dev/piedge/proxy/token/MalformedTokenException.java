@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.token;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -8,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * The {@code Authorization} header cannot hold a Pi access token: empty, too long,
  * repeated, or with characters no token has. Refused before Pi is asked.
  */
-public final class MalformedTokenException extends ProblemException {
+final class MalformedTokenException extends ProblemException {
 
 	private MalformedTokenException(String detail) {
 		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.MALFORMED_TOKEN, detail);

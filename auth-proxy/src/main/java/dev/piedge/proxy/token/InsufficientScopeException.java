@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.token;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import java.util.Map;
 import java.util.Set;

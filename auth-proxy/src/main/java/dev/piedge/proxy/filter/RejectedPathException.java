@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.filter;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -8,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * parameters), so the route chosen for it might differ from what the backend would serve.
  * Refused rather than guessed.
  */
-public final class RejectedPathException extends ProblemException {
+final class RejectedPathException extends ProblemException {
 
 	private RejectedPathException(String detail) {
 		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.AMBIGUOUS_PATH, detail);

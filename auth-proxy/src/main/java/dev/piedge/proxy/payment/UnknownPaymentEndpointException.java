@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.payment;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -8,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * endpoint: an unknown action, extra segments or a payment id with characters Pi never
  * issues. Refused before the sidecar is called.
  */
-public final class UnknownPaymentEndpointException extends ProblemException {
+final class UnknownPaymentEndpointException extends ProblemException {
 
 	private UnknownPaymentEndpointException() {
 		super(HttpStatus.NOT_FOUND, ProxyProblemCode.UNKNOWN_PAYMENT_ENDPOINT,

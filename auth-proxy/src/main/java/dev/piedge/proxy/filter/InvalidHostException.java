@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.filter;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -9,7 +10,7 @@ import org.springframework.http.HttpStatus;
  * optional port. RFC 9112 (section 3.2) requires a 400: the proxy and a backend (or its
  * virtual-host routing) could each pick a different host.
  */
-public final class InvalidHostException extends ProblemException {
+final class InvalidHostException extends ProblemException {
 
 	private InvalidHostException(String detail) {
 		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.INVALID_HOST, detail);

@@ -1,4 +1,4 @@
-package dev.piedge.proxy.config;
+package dev.piedge.proxy.token;
 
 import java.time.Duration;
 

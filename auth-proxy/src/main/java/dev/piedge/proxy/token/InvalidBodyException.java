@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.token;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -9,7 +10,7 @@ import org.springframework.http.HttpStatus;
  * one value, names repeated, or not UTF-8. Refused rather than forwarded, because what
  * the proxy cannot read it cannot clear of a token.
  */
-public final class InvalidBodyException extends ProblemException {
+final class InvalidBodyException extends ProblemException {
 
 	private InvalidBodyException() {
 		// Never the parser's message: it quotes the body, which may hold the token.

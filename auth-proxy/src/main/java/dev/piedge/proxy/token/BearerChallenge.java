@@ -1,4 +1,4 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.token;
 
 /**
  * The RFC 6750 {@code WWW-Authenticate} challenges the proxy sends.

@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.filter;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 
 import org.springframework.http.HttpHeaders;
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * {@code TRACE} echoes the request (cookies and forwarded identity included) back to
  * whoever sent it.
  */
-public final class MethodNotProxiedException extends ProblemException {
+final class MethodNotProxiedException extends ProblemException {
 
 	/**
 	 * The methods pi-edge does forward, for the {@code Allow} header a 405 must carry.

@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.filter;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * gzip. Refused before the body is read, since forwarding it as it came could carry the
  * token to the service behind.
  */
-public final class UnsupportedMediaTypeException extends ProblemException {
+final class UnsupportedMediaTypeException extends ProblemException {
 
 	private final HttpHeaders headers;
 

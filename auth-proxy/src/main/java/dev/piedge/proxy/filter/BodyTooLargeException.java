@@ -1,5 +1,6 @@
-package dev.piedge.proxy.error;
+package dev.piedge.proxy.filter;
 
+import dev.piedge.proxy.error.ProxyProblemCode;
 import dev.piedge.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -8,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * A request body the proxy has to read (to find a Pi access token in it) is larger than
  * it will hold in memory.
  */
-public final class BodyTooLargeException extends ProblemException {
+final class BodyTooLargeException extends ProblemException {
 
 	private BodyTooLargeException(DataSize limit) {
 		super(HttpStatus.CONTENT_TOO_LARGE, ProxyProblemCode.BODY_TOO_LARGE,
