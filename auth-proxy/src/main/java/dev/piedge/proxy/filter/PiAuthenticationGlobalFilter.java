@@ -1,6 +1,7 @@
 package dev.piedge.proxy.filter;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,8 @@ import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.route.AuthMode;
 import dev.piedge.proxy.route.RoutePolicy;
 import dev.piedge.proxy.route.RoutePolicyService;
-import dev.piedge.proxy.token.BearerTokenExtractor;
+import dev.piedge.proxy.token.Credential;
+import dev.piedge.proxy.token.CredentialResolver;
 import dev.piedge.proxy.token.IdentityService;
 import dev.piedge.proxy.token.VerifiedIdentity;
 import io.micrometer.core.instrument.Counter;
@@ -31,11 +33,13 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the matched route's pi-edge policy: verifies the bearer token with Pi, checks
- * scopes, and forwards the request with {@code X-Pi-Uid}, {@code X-Pi-Username} and the
- * signed {@code X-Pi-Identity} (which also carries the scopes). A refused request never
- * reaches the backend. The token comes from {@code Authorization: Bearer}, or on
- * {@code pi-token-from-body} routes from the JSON body ({@link BodyTokenGlobalFilter}).
+ * Applies the matched route's pi-edge policy. The token comes from the first
+ * {@link CredentialResolver} that finds one ({@code Authorization: Bearer}, then a
+ * payment callback's body); it is verified with Pi and checked for the route's scopes.
+ * The outcome is one {@link AuthDecision}, which alone drives the answer: a refusal never
+ * reaches the backend, a verified request is forwarded with {@code X-Pi-Uid},
+ * {@code X-Pi-Username} and the signed {@code X-Pi-Identity} (which also carries the
+ * scopes), and every decision is counted.
  */
 @Component
 class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
@@ -54,7 +58,7 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
 	private final RoutePolicyService policies;
 
-	private final BearerTokenExtractor tokens;
+	private final List<CredentialResolver> credentials;
 
 	private final IdentityService identities;
 
@@ -68,10 +72,14 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	 */
 	private final Map<RouteOutcome, Counter> decisions = new ConcurrentHashMap<>();
 
-	PiAuthenticationGlobalFilter(RoutePolicyService policies, BearerTokenExtractor tokens, IdentityService identities,
-			IdentityAssertionService assertions, MeterRegistry registry) {
+	/**
+	 * @param credentials every place a token can come from, in their {@code @Order}
+	 * (Spring sorts an injected list that way)
+	 */
+	PiAuthenticationGlobalFilter(RoutePolicyService policies, List<CredentialResolver> credentials,
+			IdentityService identities, IdentityAssertionService assertions, MeterRegistry registry) {
 		this.policies = policies;
-		this.tokens = tokens;
+		this.credentials = List.copyOf(credentials);
 		this.identities = identities;
 		this.assertions = assertions;
 		this.registry = registry;
@@ -89,51 +97,52 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 			return Mono.error(MissingTokenException.create());
 		}
 		RoutePolicy policy = this.policies.policyFor(route);
-		// Decide first, then run the rest of the chain exactly once: chain.filter
-		// completes empty, so it must
-		// never sit upstream of a switchIfEmpty.
-		return decide(exchange, policy).map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.onErrorResume(ProblemException.class, ex -> {
-				decision(policy, ex.code());
-				return Mono.error(ex);
-			})
-			.flatMap(identity -> {
-				decision(policy, identity.isPresent() ? "verified"
-						: (policy.mode() == AuthMode.PUBLIC) ? "public" : "anonymous");
-				return chain.filter(forward(exchange, policy, identity.orElse(null)));
-			});
+		// One decision, then the rest of the chain exactly once.
+		return decide(exchange, policy).flatMap(decision -> {
+			count(policy, decision);
+			return (decision.outcome() == AuthDecision.Outcome.REFUSED) ? Mono.error(decision.refusal())
+					: chain.filter(forward(exchange, policy, decision.identity()));
+		});
 	}
 
-	/** The verified identity, empty for an anonymous or public request, or a refusal. */
-	private Mono<VerifiedIdentity> decide(ServerWebExchange exchange, RoutePolicy policy) {
+	/** Always one decision; a refusal is a decision too, not an error. */
+	private Mono<AuthDecision> decide(ServerWebExchange exchange, RoutePolicy policy) {
 		if (policy.mode() == AuthMode.PUBLIC) {
-			return Mono.empty();
+			return Mono.just(AuthDecision.publicRoute());
 		}
-		Optional<String> token;
+		Optional<Credential> credential;
 		try {
-			token = this.tokens.extract(exchange.getRequest().getHeaders());
-			String fromBody = exchange.getAttribute(BodyTokenGlobalFilter.BODY_TOKEN_ATTR);
-			if (token.isEmpty() && fromBody != null) {
-				token = Optional.of(this.tokens.validated(fromBody));
-			}
+			credential = firstCredential(exchange);
 		}
 		catch (ProblemException ex) {
-			return Mono.error(ex);
+			return Mono.just(AuthDecision.refused(ex));
 		}
-		if (token.isEmpty()) {
-			return (policy.mode() == AuthMode.REQUIRED) ? Mono.error(MissingTokenException.create()) : Mono.empty();
+		if (credential.isEmpty()) {
+			return Mono.just((policy.mode() == AuthMode.REQUIRED) ? AuthDecision.refused(MissingTokenException.create())
+					: AuthDecision.anonymous());
 		}
-		return this.identities.verify(token.get()).flatMap(identity -> checkScopes(policy, identity));
+		return this.identities.verify(credential.get().token())
+			.map(identity -> withScopes(policy, identity))
+			.onErrorResume(ProblemException.class, ex -> Mono.just(AuthDecision.refused(ex)));
 	}
 
-	private static Mono<VerifiedIdentity> checkScopes(RoutePolicy policy, VerifiedIdentity identity) {
+	private Optional<Credential> firstCredential(ServerWebExchange exchange) {
+		for (CredentialResolver resolver : this.credentials) {
+			Optional<Credential> credential = resolver.resolve(exchange);
+			if (credential.isPresent()) {
+				return credential;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static AuthDecision withScopes(RoutePolicy policy, VerifiedIdentity identity) {
 		if (identity.scopes().containsAll(policy.requiredScopes())) {
-			return Mono.just(identity);
+			return AuthDecision.verified(identity);
 		}
 		Set<String> missing = new HashSet<>(policy.requiredScopes());
 		missing.removeAll(identity.scopes());
-		return Mono.error(InsufficientScopeException.missing(missing));
+		return AuthDecision.refused(InsufficientScopeException.missing(missing));
 	}
 
 	private ServerWebExchange forward(ServerWebExchange exchange, RoutePolicy policy, VerifiedIdentity identity) {
@@ -162,9 +171,9 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 		})).build();
 	}
 
-	private void decision(RoutePolicy policy, String outcome) {
+	private void count(RoutePolicy policy, AuthDecision decision) {
 		this.decisions
-			.computeIfAbsent(new RouteOutcome(policy.routeId(), outcome),
+			.computeIfAbsent(new RouteOutcome(policy.routeId(), decision.metricOutcome()),
 					key -> this.registry.counter("pi.edge.route.decisions", "route", key.routeId(), "outcome",
 							key.outcome()))
 			.increment();

@@ -2,12 +2,15 @@ package dev.piedge.proxy.filter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.FakePiClient;
 import dev.piedge.proxy.assertion.IdentityAssertionService;
 import dev.piedge.proxy.token.PiAuthProperties;
@@ -16,7 +19,10 @@ import dev.piedge.proxy.token.InsufficientScopeException;
 import dev.piedge.proxy.token.InvalidTokenException;
 import dev.piedge.proxy.token.MissingTokenException;
 import dev.piedge.proxy.route.RoutePolicyService;
+import dev.piedge.proxy.token.AuthorizationHeaderCredentialResolver;
 import dev.piedge.proxy.token.BearerTokenExtractor;
+import dev.piedge.proxy.token.Credential;
+import dev.piedge.proxy.token.CredentialResolver;
 import dev.piedge.proxy.token.IdentityService;
 import dev.piedge.proxy.token.VerifiedIdentity;
 import dev.piedge.test.MutableClock;
@@ -257,7 +263,67 @@ class PiAuthenticationGlobalFilterTests {
 		assertThat(this.forwarded.getValue().getRequest().getHeaders().get("X-Pi-Uid")).containsExactly("uid-stale");
 	}
 
-	private PiAuthenticationGlobalFilter filter(Duration staleIfError) {
+	@Test
+	void takesTheTokenFromTheBodyWhenNoHeaderCarriesOne() {
+		PiAuthenticationGlobalFilter filter = filter(Duration.ZERO);
+		ServerWebExchange exchange = exchange(route("payments", Map.of("pi-auth", "optional")), null);
+		exchange.getAttributes().put(BodyTokenGlobalFilter.BODY_TOKEN_ATTR, "body-token");
+
+		StepVerifier.create(filter.filter(exchange, this.chain))
+			.then(() -> this.pi.answer("body-token", "uid-body", null, List.of("payments"), START.plusSeconds(3600)))
+			.expectComplete()
+			.verify(WAIT);
+
+		assertThat(this.forwarded.getValue().getRequest().getHeaders().get("X-Pi-Uid")).containsExactly("uid-body");
+	}
+
+	@Test
+	void theHeaderWinsOverTheBody() {
+		PiAuthenticationGlobalFilter filter = filter(Duration.ZERO);
+		ServerWebExchange exchange = exchange(route("payments", Map.of("pi-auth", "optional")), "Bearer header-token");
+		exchange.getAttributes().put(BodyTokenGlobalFilter.BODY_TOKEN_ATTR, "body-token");
+
+		StepVerifier.create(filter.filter(exchange, this.chain))
+			.then(() -> this.pi.answer("header-token", "uid-header", null, List.of(), START.plusSeconds(3600)))
+			.expectComplete()
+			.verify(WAIT);
+
+		assertThat(this.forwarded.getValue().getRequest().getHeaders().get("X-Pi-Uid")).containsExactly("uid-header");
+		assertThat(this.pi.calls("body-token")).isZero();
+	}
+
+	@Test
+	void anyResolverAddedToTheChainIsAskedInTurnWithNoChangeToTheFilter() {
+		CredentialResolver another = exchange -> Optional
+			.of(new Credential("cookie-token", Credential.Source.PAYMENT_BODY));
+		PiAuthenticationGlobalFilter filter = filter(Duration.ZERO, another);
+
+		StepVerifier.create(filter.filter(exchange(route("orders", Map.of()), null), this.chain))
+			.then(() -> this.pi.answer("cookie-token", "uid-cookie", null, List.of(), START.plusSeconds(3600)))
+			.expectComplete()
+			.verify(WAIT);
+
+		assertThat(this.forwarded.getValue().getRequest().getHeaders().get("X-Pi-Uid")).containsExactly("uid-cookie");
+		assertThat(decisions("orders", "verified")).isEqualTo(1);
+	}
+
+	@Test
+	void aMalformedTokenInAnySourceIsARefusalCountedByItsCode() {
+		PiAuthenticationGlobalFilter filter = filter(Duration.ZERO);
+		ServerWebExchange exchange = exchange(route("payments", Map.of("pi-auth", "optional")), null);
+		exchange.getAttributes().put(BodyTokenGlobalFilter.BODY_TOKEN_ATTR, "has space");
+
+		StepVerifier.create(filter.filter(exchange, this.chain))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ProblemException.class)
+				.extracting(ex -> ((ProblemException) ex).code())
+				.isEqualTo("malformed_token"))
+			.verify(WAIT);
+
+		then(this.chain).should(never()).filter(any());
+		assertThat(decisions("payments", "malformed_token")).isEqualTo(1);
+	}
+
+	private PiAuthenticationGlobalFilter filter(Duration staleIfError, CredentialResolver... extraResolvers) {
 		PiAuthProperties properties = new PiAuthProperties(Duration.ofSeconds(10), staleIfError, 4096,
 				Duration.ofSeconds(1), DataSize.ofKilobytes(16),
 				new PiAuthProperties.Cache(Duration.ofSeconds(30), Duration.ofSeconds(5), 1000, true),
@@ -271,8 +337,12 @@ class PiAuthenticationGlobalFilterTests {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return new PiAuthenticationGlobalFilter(new RoutePolicyService(new GatewayProperties()),
-				new BearerTokenExtractor(properties), identities, assertions, this.registry);
+		BearerTokenExtractor tokens = new BearerTokenExtractor(properties);
+		List<CredentialResolver> resolvers = new ArrayList<>(
+				List.of(new AuthorizationHeaderCredentialResolver(tokens), new PaymentBodyCredentialResolver(tokens)));
+		resolvers.addAll(List.of(extraResolvers));
+		return new PiAuthenticationGlobalFilter(new RoutePolicyService(new GatewayProperties()), resolvers, identities,
+				assertions, this.registry);
 	}
 
 	private static Route route(String id, Map<String, Object> metadata) {
