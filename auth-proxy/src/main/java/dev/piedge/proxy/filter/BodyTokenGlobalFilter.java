@@ -6,6 +6,7 @@ import java.util.List;
 import dev.piedge.problem.ProblemException;
 import dev.piedge.proxy.token.PiAuthProperties;
 import dev.piedge.proxy.route.RoutePolicyService;
+import dev.piedge.proxy.server.IncompleteRequestBodyWebFilter;
 import dev.piedge.proxy.token.BodyTokenExtractor;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -71,7 +72,7 @@ class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
-		if (!tokenFromBody(exchange) || !declaresBody(headers)) {
+		if (!tokenFromBody(exchange) || !IncompleteRequestBodyWebFilter.declaresBody(headers)) {
 			return chain.filter(exchange);
 		}
 		ProblemException refusal = unreadable(headers);
@@ -91,14 +92,6 @@ class BodyTokenGlobalFilter implements GlobalFilter, Ordered {
 	private boolean tokenFromBody(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		return route != null && this.policies.policyFor(route).tokenFromBody();
-	}
-
-	/**
-	 * HTTP/1.1 frames a request body only with one of these (RFC 9112, 6.3); without them
-	 * there is none.
-	 */
-	private static boolean declaresBody(HttpHeaders headers) {
-		return headers.containsHeader(HttpHeaders.TRANSFER_ENCODING) || headers.getContentLength() > 0;
 	}
 
 	/**

@@ -57,7 +57,7 @@ public class IncompleteRequestBodyWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (!hasBody(request.getHeaders())) {
+		if (!declaresBody(request.getHeaders())) {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest watched = new ServerHttpRequestDecorator(request) {
@@ -78,7 +78,12 @@ public class IncompleteRequestBodyWebFilter implements WebFilter, Ordered {
 			});
 	}
 
-	private static boolean hasBody(HttpHeaders headers) {
+	/**
+	 * Whether the request has a body: HTTP/1.1 frames one only with a
+	 * {@code Transfer-Encoding} or a {@code Content-Length} (RFC 9112, 6.3); without them
+	 * there is none.
+	 */
+	public static boolean declaresBody(HttpHeaders headers) {
 		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
