@@ -59,6 +59,10 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 		if (ex instanceof ProblemException known) {
 			known.headers().forEach((name, values) -> response.getHeaders().put(name, values));
 		}
+		else if (ex instanceof ResponseStatusException statusException) {
+			// The framework's own headers, such as Allow on a 405.
+			statusException.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+		}
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		byte[] body = JSON.writeValueAsBytes(problem.body(exchange.getRequest().getPath().value()));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));

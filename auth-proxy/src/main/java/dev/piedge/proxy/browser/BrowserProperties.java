@@ -71,10 +71,17 @@ public record BrowserProperties(@DefaultValue("https://sdk.minepi.com/pi-sdk.js"
 		if (validationKey != null) {
 			validationKey = validationKey.strip();
 		}
+		if (publicOrigin != null && publicOrigin.toString().isBlank()) {
+			// ${PI_BROWSER_PUBLIC_ORIGIN:} left empty.
+			publicOrigin = null;
+		}
 		if (publicOrigin != null) {
 			publicOrigin = URI.create(origin("pi.browser.public-origin", publicOrigin.toString()));
 		}
-		trustedOrigins = trustedOrigins.stream().map(value -> origin("pi.browser.trusted-origins", value)).toList();
+		trustedOrigins = trustedOrigins.stream()
+			.filter(value -> value != null && !value.isBlank())
+			.map(value -> origin("pi.browser.trusted-origins", value))
+			.toList();
 		frameAncestors = List.copyOf(frameAncestors);
 		for (String ancestor : frameAncestors) {
 			if (!FRAME_ANCESTOR.matcher(ancestor).matches()) {

@@ -43,6 +43,21 @@ public enum ProxyProblemCode implements ProblemCode {
 	/** A request body that did not fully arrive. */
 	INCOMPLETE_REQUEST_BODY("incomplete_request_body"),
 
+	/**
+	 * A browser's page load on a required route without a session: a 302 to the sign-in
+	 * page.
+	 */
+	SIGN_IN_REQUIRED("sign_in_required"),
+
+	/** No live session cookie, where one is asked for. */
+	NO_SESSION("no_session"),
+
+	/** A state-changing request with the session cookie from another site. */
+	CSRF_REJECTED("csrf_rejected"),
+
+	/** A token too long to seal into a cookie browsers keep. */
+	SESSION_TOO_LARGE("session_too_large"),
+
 	/** Pi could not verify a token that is not cached. */
 	IDENTITY_PROVIDER_UNAVAILABLE("identity_provider_unavailable"),
 

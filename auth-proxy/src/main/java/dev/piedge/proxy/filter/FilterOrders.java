@@ -76,6 +76,12 @@ public final class FilterOrders {
 	 */
 	public static final int FORWARDED_HEADERS_ORDER = 100;
 
+	/**
+	 * Among the request header filters: takes pi-edge's session cookie out of the
+	 * forwarded {@code Cookie} header.
+	 */
+	public static final int SESSION_COOKIE_HEADERS_ORDER = 110;
+
 	private FilterOrders() {
 	}
 

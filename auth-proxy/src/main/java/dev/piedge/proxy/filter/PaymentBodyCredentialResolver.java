@@ -28,7 +28,7 @@ class PaymentBodyCredentialResolver implements CredentialResolver {
 	public Optional<Credential> resolve(ServerWebExchange exchange) {
 		String token = exchange.getAttribute(BodyTokenGlobalFilter.BODY_TOKEN_ATTR);
 		return (token != null)
-				? Optional.of(new Credential(this.tokens.validated(token), Credential.Source.PAYMENT_BODY))
+				? Optional.of(Credential.token(this.tokens.validated(token), Credential.Source.PAYMENT_BODY))
 				: Optional.empty();
 	}
 

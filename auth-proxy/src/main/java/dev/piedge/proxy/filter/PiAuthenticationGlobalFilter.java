@@ -15,6 +15,7 @@ import dev.piedge.proxy.route.AuthMode;
 import dev.piedge.proxy.route.RoutePolicy;
 import dev.piedge.proxy.route.RoutePolicyService;
 import dev.piedge.proxy.token.Credential;
+import dev.piedge.proxy.token.CredentialChallenge;
 import dev.piedge.proxy.token.CredentialResolver;
 import dev.piedge.proxy.token.IdentityService;
 import dev.piedge.proxy.token.VerifiedIdentity;
@@ -60,6 +61,8 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
 	private final List<CredentialResolver> credentials;
 
+	private final CredentialChallenge challenge;
+
 	private final IdentityService identities;
 
 	private final IdentityAssertionService assertions;
@@ -77,9 +80,11 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	 * (Spring sorts an injected list that way)
 	 */
 	PiAuthenticationGlobalFilter(RoutePolicyService policies, List<CredentialResolver> credentials,
-			IdentityService identities, IdentityAssertionService assertions, MeterRegistry registry) {
+			CredentialChallenge challenge, IdentityService identities, IdentityAssertionService assertions,
+			MeterRegistry registry) {
 		this.policies = policies;
 		this.credentials = List.copyOf(credentials);
+		this.challenge = challenge;
 		this.identities = identities;
 		this.assertions = assertions;
 		this.registry = registry;
@@ -118,12 +123,20 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 			return Mono.just(AuthDecision.refused(ex));
 		}
 		if (credential.isEmpty()) {
-			return Mono.just((policy.mode() == AuthMode.REQUIRED) ? AuthDecision.refused(MissingTokenException.create())
-					: AuthDecision.anonymous());
+			return Mono.just(withoutCredential(exchange, policy));
 		}
-		return this.identities.verify(credential.get().token())
+		return credential.get()
+			.verify(this.identities)
 			.map(identity -> withScopes(policy, identity))
+			// A credential that proves nothing after all (a session Pi ended) is no
+			// credential.
+			.switchIfEmpty(Mono.fromSupplier(() -> withoutCredential(exchange, policy)))
 			.onErrorResume(ProblemException.class, ex -> Mono.just(AuthDecision.refused(ex)));
+	}
+
+	private AuthDecision withoutCredential(ServerWebExchange exchange, RoutePolicy policy) {
+		return (policy.mode() == AuthMode.REQUIRED) ? AuthDecision.refused(this.challenge.challenge(exchange))
+				: AuthDecision.anonymous();
 	}
 
 	private Optional<Credential> firstCredential(ServerWebExchange exchange) {

@@ -23,7 +23,7 @@ public class AuthorizationHeaderCredentialResolver implements CredentialResolver
 	@Override
 	public Optional<Credential> resolve(ServerWebExchange exchange) {
 		return this.tokens.extract(exchange.getRequest().getHeaders())
-			.map(token -> new Credential(token, Credential.Source.AUTHORIZATION_HEADER));
+			.map(token -> Credential.token(token, Credential.Source.AUTHORIZATION_HEADER));
 	}
 
 }

@@ -19,6 +19,9 @@ public interface CredentialResolver {
 	/** The order of the payment callback body's {@code accessToken}. */
 	int PAYMENT_BODY_ORDER = 200;
 
+	/** The order of pi-edge's session cookie: any token the request carries wins. */
+	int SESSION_COOKIE_ORDER = 300;
+
 	/**
 	 * The credential this source holds, or empty when it holds none.
 	 * @param exchange the request, after pi-edge's web filters and route matching

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * The {@code Authorization} header cannot hold a Pi access token: empty, too long,
  * repeated, or with characters no token has. Refused before Pi is asked.
  */
-final class MalformedTokenException extends ProblemException {
+public final class MalformedTokenException extends ProblemException {
 
 	private MalformedTokenException(String detail) {
 		super(HttpStatus.BAD_REQUEST, ProxyProblemCode.MALFORMED_TOKEN, detail);

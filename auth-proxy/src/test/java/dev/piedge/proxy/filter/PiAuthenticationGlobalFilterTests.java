@@ -295,7 +295,7 @@ class PiAuthenticationGlobalFilterTests {
 	@Test
 	void anyResolverAddedToTheChainIsAskedInTurnWithNoChangeToTheFilter() {
 		CredentialResolver another = exchange -> Optional
-			.of(new Credential("cookie-token", Credential.Source.PAYMENT_BODY));
+			.of(Credential.token("cookie-token", Credential.Source.PAYMENT_BODY));
 		PiAuthenticationGlobalFilter filter = filter(Duration.ZERO, another);
 
 		StepVerifier.create(filter.filter(exchange(route("orders", Map.of()), null), this.chain))
@@ -341,8 +341,8 @@ class PiAuthenticationGlobalFilterTests {
 		List<CredentialResolver> resolvers = new ArrayList<>(
 				List.of(new AuthorizationHeaderCredentialResolver(tokens), new PaymentBodyCredentialResolver(tokens)));
 		resolvers.addAll(List.of(extraResolvers));
-		return new PiAuthenticationGlobalFilter(new RoutePolicyService(new GatewayProperties()), resolvers, identities,
-				assertions, this.registry);
+		return new PiAuthenticationGlobalFilter(new RoutePolicyService(new GatewayProperties()), resolvers,
+				exchange -> MissingTokenException.create(), identities, assertions, this.registry);
 	}
 
 	private static Route route(String id, Map<String, Object> metadata) {

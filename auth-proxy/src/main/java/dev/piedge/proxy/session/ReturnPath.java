@@ -1,0 +1,64 @@
+package dev.piedge.proxy.session;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Where a browser goes after signing in or out ({@code rd}). Only a path on this site is
+ * accepted; anything else becomes {@code /}, so pi-edge can never be made to send a
+ * visitor to another site (an open redirect):
+ * <ul>
+ * <li>it must start with one {@code /}: not {@code //host} (another host), not
+ * {@code /\host} (browsers read {@code \} as {@code /});</li>
+ * <li>no backslash, space, control or non-ASCII character anywhere (a path arrives
+ * percent-encoded): browsers drop tabs and line breaks from URLs, so {@code /<TAB>/host}
+ * would become {@code //host};</li>
+ * <li>nothing under {@code /pi-edge/}, which would loop back into sign-in;</li>
+ * <li>at most 2048 characters, and a valid URI reference (RFC 3986:
+ * percent-encoded).</li>
+ * </ul>
+ */
+final class ReturnPath {
+
+	static final String HOME = "/";
+
+	private static final int MAX_LENGTH = 2048;
+
+	private ReturnPath() {
+	}
+
+	/** The path to return to, or {@code /} when {@code rd} is missing or not allowed. */
+	static String of(String rd) {
+		if (rd == null || rd.isEmpty() || rd.length() > MAX_LENGTH || rd.charAt(0) != '/') {
+			return HOME;
+		}
+		if (rd.length() > 1 && (rd.charAt(1) == '/')) {
+			return HOME;
+		}
+		for (int i = 0; i < rd.length(); i++) {
+			char c = rd.charAt(i);
+			if (c <= 0x20 || c >= 0x7f || c == '\\') {
+				return HOME;
+			}
+		}
+		String lower = rd.toLowerCase(Locale.ROOT);
+		if (lower.equals("/pi-edge") || lower.startsWith("/pi-edge/") || lower.startsWith("/pi-edge?")
+				|| lower.startsWith("/pi-edge#") || lower.startsWith("/pi-edge%2f")) {
+			return HOME;
+		}
+		return isRelativePath(rd) ? rd : HOME;
+	}
+
+	/** A URI reference with no scheme and no authority, as RFC 3986 spells it. */
+	private static boolean isRelativePath(String rd) {
+		try {
+			URI uri = new URI(rd);
+			return uri.getScheme() == null && uri.getRawAuthority() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}
