@@ -4,8 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A stand-in for the legacy backend that pi-edge is placed in front of. It echoes every
- * request, so a developer can see exactly which headers the proxy removed and injected.
+ * A stand-in for the legacy backend that pi-edge is placed in front of, with no Pi code.
+ * A small server-rendered shop (package {@code shop}) greets the visitor the proxy names
+ * in {@code X-Pi-Uid}; every other request is echoed, so a developer can see exactly
+ * which headers the proxy removed and injected.
  */
 @SpringBootApplication
 public class DemoBackendApplication {

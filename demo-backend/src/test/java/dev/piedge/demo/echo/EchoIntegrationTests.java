@@ -41,7 +41,34 @@ class EchoIntegrationTests {
 
 	@Test
 	void echoesGetWithoutBodyAsEmptyString() {
-		client.get().uri("/").exchange().expectStatus().isOk().expectBody().jsonPath("$.body").isEqualTo("");
+		client.get().uri("/hello").exchange().expectStatus().isOk().expectBody().jsonPath("$.body").isEqualTo("");
+	}
+
+	@Test
+	void echoesEveryPathTheShopDoesNotServe() {
+		// The sidecar's fulfilment webhook (bin/demo points it here) and the shop's paths
+		// with other methods still reach the echo.
+		client.post()
+			.uri("/pi-edge/fulfillment")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"type\":\"payment.completed\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/pi-edge/fulfillment")
+			.jsonPath("$.body")
+			.isEqualTo("{\"type\":\"payment.completed\"}");
+		client.get()
+			.uri("/orders")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/orders");
+		client.post().uri("/").exchange().expectStatus().isOk().expectBody().jsonPath("$.method").isEqualTo("POST");
 	}
 
 	@Test
