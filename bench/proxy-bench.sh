@@ -3,6 +3,8 @@
 #   1. the backend called directly,
 #   2. the proxy on a route with auth off (pi-auth: public),
 #   3. the proxy on a required route, with tokens already in its cache,
+#   4. the same route with browser session cookies instead of bearer tokens (bench/cookies.lua), compared
+#      with 3: the cost of opening a sealed session cookie against a cached bearer token,
 # and, to show where overhead comes from, the auth-off route plus three headers the size of the identity
 # headers (added by the gateway's AddRequestHeader).
 # Those runs saturate the proxy, so their p99 is mostly queueing and moves with throughput. A second part
@@ -93,14 +95,14 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$proxy_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 
 declare -A RPS P50 P99 CPU
-# in_turn round "key|name|url"...: runs the setups in the given order in odd rounds and in reverse order in
+# in_turn round "key|name|url[|script]"...: runs the setups in the given order in odd rounds and in reverse order in
 # even ones, so that no setup always inherits the state the one before it leaves (JIT profiles, heap).
 in_turn() {
   local round=$1 i key name url; shift
-  local setups=("$@")
+  local setups=("$@") script
   for (( i = 0; i < ${#setups[@]}; i++ )); do
-    IFS='|' read -r key name url <<<"${setups[(round % 2) ? i : ${#setups[@]} - 1 - i]}"
-    run "$key" "$name #$round" "$url" "${tokens[@]}"
+    IFS='|' read -r key name url script <<<"${setups[(round % 2) ? i : ${#setups[@]} - 1 - i]}"
+    run "$key" "$name #$round" "$url" -s "$root/bench/${script:-tokens}.lua"
   done
 }
 run() { # key name url [wrk args...]
@@ -140,20 +142,33 @@ off="http://127.0.0.1:$PI_PROXY_PORT/off/item"
 on="http://127.0.0.1:$PI_PROXY_PORT/on/item"
 tokens=(-s "$root/bench/tokens.lua")
 
+# Session cookies for the two demo users, made by the proxy's own sign-in (bench/cookies.lua sends them).
+BENCH_COOKIES=""
+for token in sandbox-token-alice sandbox-token-bob; do
+  cookie=$(curl -fsS -D - -o /dev/null -X POST "http://127.0.0.1:$PI_PROXY_PORT/pi-edge/session" \
+    -H "Origin: http://127.0.0.1:$PI_PROXY_PORT" -H 'Content-Type: application/json' -d "{\"accessToken\":\"$token\"}" \
+    | sed -n 's/^[Ss]et-[Cc]ookie: \(__Host-pi_edge_session=[^;]*\).*/\1/p')
+  [ -n "$cookie" ] || { echo "sign-in for $token set no session cookie (see $logs)" >&2; exit 1; }
+  BENCH_COOKIES="$BENCH_COOKIES $cookie"
+done
+export BENCH_COOKIES
 curl -fsS -X DELETE "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" >/dev/null
 echo "warming up (JIT, connection pools, identity cache): $warmup per target..."
 wrk -t"$threads" -c"$connections" -d"$warmup" "$direct" >/dev/null
 hdr="http://127.0.0.1:$PI_PROXY_PORT/hdr/item"
 for target in "$off" "$hdr" "$on"; do wrk -t"$threads" -c"$connections" -d"$warmup" "${tokens[@]}" "$target" >/dev/null; done
-# Then all three at once, as a proxy in service sees public and signed-in traffic side by side. Warmed one
+wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/bench/cookies.lua" "$on" >/dev/null
+# Then all four at once, as a proxy in service sees public and signed-in traffic side by side. Warmed one
 # route at a time, the JIT compiles each route's code for the route it last saw and recompiles it at every
 # switch between rounds, which the measured route pays for (two 10-pair A/Bs: cached tokens cost
 # +11.5 us/request over auth off after one-route-at-a-time warm-up, +5 us after mixed warm-up).
 mixed=()
 for target in "$off" "$hdr" "$on"; do
-  wrk -t"$threads" -c"$(( (connections + 2) / 3 ))" -d"$warmup" "${tokens[@]}" "$target" >/dev/null &
+  wrk -t"$threads" -c"$(( (connections + 3) / 4 ))" -d"$warmup" "${tokens[@]}" "$target" >/dev/null &
   mixed+=($!)
 done
+wrk -t"$threads" -c"$(( (connections + 3) / 4 ))" -d"$warmup" -s "$root/bench/cookies.lua" "$on" >/dev/null &
+mixed+=($!)
 wait "${mixed[@]}"
 
 echo "wrk: $threads thread(s), $connections connections, $duration per run, loopback, $(nproc) cores; proxy runs alternate"
@@ -163,7 +178,7 @@ run direct "backend (nginx) direct" "$direct"
 rounds=${BENCH_ROUNDS:-10}
 for round in $(seq 1 "$rounds"); do
   in_turn "$round" "off|proxy, auth off (public route)|$off" "cached|proxy, cached tokens (required)|$on" \
-    "control|proxy, auth off again (A/A control)|$off"
+    "cookie|proxy, session cookies (required)|$on|cookies" "control|proxy, auth off again (A/A control)|$off"
   run hdr "proxy, auth off + 3 headers of that size #$round" "$hdr" "${tokens[@]}"
 done
 
@@ -196,6 +211,8 @@ echo "medians of the $rounds per-round comparisons with auth off, and how far th
 compare "cached tokens (targets: >= 90%, <= +1 ms)" off cached
 # The control runs the auth-off setup twice: any difference it shows is noise, the resolution of this run.
 compare "A/A control (auth off again)" off control
+echo "the same for session cookies, against cached bearer tokens:"
+compare "session cookies (target: within 10%)" cached cookie
 
 rates=${BENCH_RATES-2000 4000}
 [ -n "$rates" ] || exit 0

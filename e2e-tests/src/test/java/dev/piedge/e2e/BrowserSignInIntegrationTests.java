@@ -1,0 +1,165 @@
+package dev.piedge.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.piedge.test.browser.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Pi Browser layer in a real headless Chromium, against the README's demo: the shop
+ * runs inside an iframe of a host page on another site (the sandbox's host page on
+ * {@code 127.0.0.1}, the proxy on {@code localhost}), as the Pi Browser frames every app,
+ * with the browser's default cookie policy. The demo backend has no Pi code: everything
+ * it knows about the user comes from the proxy's headers.
+ */
+class BrowserSignInIntegrationTests {
+
+	private static final String ALICE_UID = "5f0b5a2e-7c1d-4a8e-9d35-6c2f1a9b7e01";
+
+	private static final Map<String, String> PORTS = Map.of("PI_PROXY_PORT", "28080", "DEMO_BACKEND_PORT", "28081",
+			"PI_SIDECAR_PORT", "28082", "PI_SANDBOX_PORT", "28090", "PI_PROXY_MANAGEMENT_PORT", "29080",
+			"DEMO_BACKEND_MANAGEMENT_PORT", "29081", "PI_SIDECAR_MANAGEMENT_PORT", "29082");
+
+	private static final String APP = "http://localhost:28080/";
+
+	private static final String FRAMED = "http://127.0.0.1:28090/pi-browser?url=" + APP;
+
+	@RegisterExtension
+	static final RunningDemo demo = new RunningDemo(PORTS);
+
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
+
+	/** Another site's page, for the forged cross-site form post. */
+	private static HttpServer attacker;
+
+	@BeforeAll
+	static void attackerSite() throws IOException {
+		attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		attacker.createContext("/", exchange -> {
+			byte[] page = ("<!doctype html><title>win a prize</title>" + "<form id=forged method=post action=\"" + APP
+					+ "orders\">" + "<input name=item value=green-tea><input name=quantity value=9></form>"
+					+ "<script>document.getElementById('forged').submit();</script>")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, page.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(page);
+			}
+		});
+		attacker.start();
+	}
+
+	@AfterAll
+	static void stopAttacker() {
+		attacker.stop(0);
+	}
+
+	@Test
+	void signInInsideTheFrameThenUseTheShopReloadAndSignOut() {
+		WebDriver browser = chromium.driver();
+		browser.get(FRAMED);
+		intoTheAppFrame(browser);
+		assertThat(text(browser, "greeting")).isEqualTo("Hello, visitor");
+
+		signInAsAlice(browser);
+
+		assertThat(text(browser, "greeting")).isEqualTo("Hello, alice");
+		int visits = Integer.parseInt(text(browser, "visits"));
+
+		click(browser, "account-link");
+		assertThat(text(browser, "account-uid")).isEqualTo(ALICE_UID);
+
+		browser.get(FRAMED);
+		intoTheAppFrame(browser);
+		click(browser, "order-link");
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("order-form")));
+		browser.findElement(By.id("order-quantity")).clear();
+		browser.findElement(By.id("order-quantity")).sendKeys("2");
+		click(browser, "order-submit");
+		assertThat(text(browser, "order-uid")).isEqualTo(ALICE_UID);
+
+		// A reload of the whole Pi Browser page: the frame is still signed in, and the
+		// shop's own cookie (rewritten by the proxy) counted every visit.
+		browser.navigate().refresh();
+		intoTheAppFrame(browser);
+		assertThat(text(browser, "greeting")).isEqualTo("Hello, alice");
+		assertThat(Integer.parseInt(text(browser, "visits"))).isGreaterThan(visits);
+
+		click(browser, "sign-out");
+		assertThat(text(browser, "greeting")).isEqualTo("Hello, visitor");
+		browser.navigate().refresh();
+		intoTheAppFrame(browser);
+		assertThat(text(browser, "greeting")).isEqualTo("Hello, visitor");
+	}
+
+	@Test
+	void aRequiredPageSendsTheFramedVisitorThroughSignInAndBack() {
+		WebDriver browser = chromium.driver();
+		browser.get("http://127.0.0.1:28090/pi-browser?url=" + APP + "account");
+		intoTheAppFrame(browser);
+
+		pickSandboxUser(browser, "alice");
+
+		assertThat(text(browser, "account-uid")).isEqualTo(ALICE_UID);
+	}
+
+	@Test
+	void aForgedCrossSiteFormPostIsRefused() {
+		WebDriver browser = chromium.driver();
+		browser.get(APP);
+		signInAsAlice(browser);
+
+		browser.get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
+
+		wait(browser).until(ExpectedConditions.urlToBe(APP + "orders"));
+		assertThat(browser.getPageSource()).contains("csrf_rejected").doesNotContain("order-uid");
+	}
+
+	private static void signInAsAlice(WebDriver browser) {
+		click(browser, "sign-in");
+		pickSandboxUser(browser, "alice");
+		wait(browser).until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, alice"));
+	}
+
+	private static void pickSandboxUser(WebDriver browser, String username) {
+		By user = By.cssSelector("[data-pi-sandbox-user='" + username + "']");
+		wait(browser).until(ExpectedConditions.elementToBeClickable(user)).click();
+	}
+
+	private static void intoTheAppFrame(WebDriver browser) {
+		browser.switchTo().defaultContent();
+		wait(browser).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.tagName("iframe")));
+	}
+
+	private static void click(WebDriver browser, String id) {
+		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+	}
+
+	private static String text(WebDriver browser, String id) {
+		WebElement element = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+		return element.getText().strip();
+	}
+
+	private static WebDriverWait wait(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(20));
+	}
+
+}
