@@ -214,6 +214,22 @@ class PiSdkBrowserIntegrationTests {
 	}
 
 	@Test
+	void paymentTheServerCancelsWhileTheWalletIsOpenIsOnCancelOnConfirm() {
+		openApp();
+		signIn("alice");
+		click("#pay");
+		waitFor("[data-pi-sandbox=\"wallet\"]");
+		String id = waitForEvent("approval:").substring("approval:".length());
+
+		sandbox.cancel(id).expectStatus().isOk().expectBody();
+		click("[data-pi-sandbox=\"wallet\"] [data-pi-sandbox-action=\"confirm\"]");
+
+		assertThat(waitForEvent("cancel:")).isEqualTo("cancel:" + id);
+		assertThat(events()).containsExactly("authenticated", "approval:" + id, "cancel:" + id);
+		assertThat(body(sandbox.get(id).expectStatus().isOk()).get("transaction").isNull()).isTrue();
+	}
+
+	@Test
 	void paymentNotApprovedWithinTheApprovalTimeoutIsOnCancel() {
 		approval = ServerApproval.IGNORE;
 		openApp();
