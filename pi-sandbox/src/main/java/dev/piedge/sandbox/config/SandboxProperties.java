@@ -57,6 +57,7 @@ public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 		users = (users != null) ? List.copyOf(users) : List.of();
 		Set<String> tokens = new HashSet<>();
 		Set<String> uids = new HashSet<>();
+		Set<String> usernames = new HashSet<>();
 		for (int i = 0; i < users.size(); i++) {
 			User user = users.get(i);
 			String where = PREFIX + "users[" + i + "]";
@@ -77,6 +78,11 @@ public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 			if (!uids.add(user.uid())) {
 				throw new IllegalArgumentException(
 						where + ".uid '" + user.uid() + "' is used by another user; give every demo user its own uid");
+			}
+			// The SDK emulator's picker signs a user in by username.
+			if (!usernames.add(user.username())) {
+				throw new IllegalArgumentException(where + ".username '" + user.username()
+						+ "' is used by another user; give every demo user its own username");
 			}
 			if ((user.validFor() == null) == (user.validUntil() == null)) {
 				throw new IllegalArgumentException(where + " (" + user.username()

@@ -83,6 +83,11 @@ public final class PiApiException extends RuntimeException {
 		return of(HttpStatus.BAD_REQUEST, "invalid_metadata", "'metadata' must be a JSON object.");
 	}
 
+	/** The host page's {@code url} is not an absolute http(s) URL without credentials. */
+	public static PiApiException invalidUrl(String message) {
+		return of(HttpStatus.BAD_REQUEST, "invalid_url", message);
+	}
+
 	public static PiApiException invalidJson() {
 		return of(HttpStatus.BAD_REQUEST, "invalid_arguments", "The request body is not valid JSON.");
 	}

@@ -52,6 +52,20 @@ record Payment(String identifier, String userUid, BigDecimal amount, String memo
 	}
 
 	/**
+	 * What {@code Pi.authenticate} reports to {@code onIncompletePaymentFound}: a
+	 * user-to-app payment the app's server has taken up (approved) or the user has paid
+	 * (a transaction), but that nobody has completed or cancelled. Pi documents
+	 * "submitted to the blockchain but not completed", and in practice also reports
+	 * approved payments without a transaction (pi-platform-docs#40, #154); both need the
+	 * app's server to finish them. An unapproved payment is left out: the server never
+	 * saw it, and Pi cancels it after the approval timeout. Call on a {@linkplain #settle
+	 * settled} payment.
+	 */
+	boolean isIncomplete() {
+		return direction == Direction.USER_TO_APP && isOpen() && (developerApproved || hasTransaction());
+	}
+
+	/**
 	 * Applies Pi's approval timer: a U2A payment still unapproved after
 	 * {@code approvalTimeout} counts as cancelled. Evaluated whenever the payment is
 	 * read, so no background timer is needed.

@@ -48,4 +48,21 @@ class PaymentRouter {
 			.build();
 	}
 
+	/**
+	 * The Pi SDK emulator's payment calls. Creating a payment is the same call as
+	 * {@code POST /sandbox/payments}; the others check that the token's user is the
+	 * payer.
+	 */
+	@Bean
+	RouterFunction<ServerResponse> sdkPaymentRoutes(SdkPaymentHandler handler, SandboxPaymentHandler sandbox) {
+		// incomplete must come before /{id}, which would match it too.
+		return RouterFunctions.route()
+			.POST("/sdk/payments", sandbox::createUserToApp)
+			.GET("/sdk/payments/incomplete", handler::incomplete)
+			.GET("/sdk/payments/{id}", handler::get)
+			.POST("/sdk/payments/{id}/transaction", handler::submitTransaction)
+			.POST("/sdk/payments/{id}/user_cancel", handler::userCancel)
+			.build();
+	}
+
 }

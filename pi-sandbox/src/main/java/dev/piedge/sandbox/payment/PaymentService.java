@@ -2,6 +2,7 @@ package dev.piedge.sandbox.payment;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -63,6 +64,26 @@ class PaymentService {
 			.toList());
 	}
 
+	/**
+	 * The user's payment that {@code onIncompletePaymentFound} reports (see
+	 * {@link Payment#isIncomplete}); there is at most one, since starting a payment
+	 * cancels or refuses the user's open one.
+	 */
+	Mono<Optional<Payment>> incompleteUserToApp(SandboxUser user) {
+		return all().map(payments -> payments.stream()
+			.filter(payment -> payment.userUid().equals(user.uid()) && payment.isIncomplete())
+			.findFirst());
+	}
+
+	/**
+	 * One of the user's own user-to-app payments; anyone else's is
+	 * {@code payment_not_found}, so a user cannot probe for others' payments.
+	 */
+	Mono<Payment> findUserToApp(String identifier, SandboxUser payer) {
+		return find(identifier).filter(payment -> isPayer(payment, payer))
+			.switchIfEmpty(Mono.error(() -> PiApiException.paymentNotFound(identifier)));
+	}
+
 	Mono<Void> clear() {
 		return Mono.fromRunnable(store::clear);
 	}
@@ -121,18 +142,45 @@ class PaymentService {
 	 * complete fail verification.
 	 */
 	Mono<Payment> submitTransaction(String identifier, String memo, String linkBase) {
-		return Mono.fromCallable(() -> store.update(identifier, payment -> {
-			refuseUnlessOpen(payment);
-			if (payment.hasTransaction()) {
-				throw PiApiException.alreadyLinkedWithTx(PaymentDto.of(payment));
-			}
-			if (payment.direction() == Direction.USER_TO_APP && !payment.developerApproved()) {
-				throw PiApiException.notApprovedForTransaction();
-			}
-			String txid = ids.txid();
-			return payment.withTransaction(new Payment.Transaction(txid, (memo != null) ? memo : payment.identifier(),
-					false, linkBase + txid));
-		}));
+		return Mono.fromCallable(() -> store.update(identifier, payment -> withTransaction(payment, memo, linkBase)));
+	}
+
+	/**
+	 * The payer's wallet signs and submits the transaction of one of their own
+	 * user-to-app payments, with the identifier as memo (what the Pi Browser writes).
+	 */
+	Mono<Payment> submitTransactionAsPayer(String identifier, SandboxUser payer, String linkBase) {
+		return Mono.fromCallable(() -> store.update(identifier,
+				payment -> withTransaction(requirePayer(payment, payer), null, linkBase)));
+	}
+
+	/** The payer rejects one of their own user-to-app payments in the wallet. */
+	Mono<Payment> userCancelAsPayer(String identifier, SandboxUser payer) {
+		return Mono.fromCallable(() -> store.update(identifier, payment -> userCancel(requirePayer(payment, payer))));
+	}
+
+	private Payment withTransaction(Payment payment, String memo, String linkBase) {
+		refuseUnlessOpen(payment);
+		if (payment.hasTransaction()) {
+			throw PiApiException.alreadyLinkedWithTx(PaymentDto.of(payment));
+		}
+		if (payment.direction() == Direction.USER_TO_APP && !payment.developerApproved()) {
+			throw PiApiException.notApprovedForTransaction();
+		}
+		String txid = ids.txid();
+		return payment.withTransaction(
+				new Payment.Transaction(txid, (memo != null) ? memo : payment.identifier(), false, linkBase + txid));
+	}
+
+	private static boolean isPayer(Payment payment, SandboxUser user) {
+		return payment.direction() == Direction.USER_TO_APP && payment.userUid().equals(user.uid());
+	}
+
+	private static Payment requirePayer(Payment payment, SandboxUser user) {
+		if (!isPayer(payment, user)) {
+			throw PiApiException.paymentNotFound(payment.identifier());
+		}
+		return payment;
 	}
 
 	private static Payment approve(Payment payment) {

@@ -66,11 +66,7 @@ class SandboxPaymentHandler {
 	 * buggy client.
 	 */
 	Mono<ServerResponse> submitTransaction(ServerRequest request) {
-		String linkBase = UriComponentsBuilder.fromUri(request.uri())
-			.replacePath(HORIZON_TRANSACTIONS)
-			.replaceQuery(null)
-			.build()
-			.toUriString();
+		String linkBase = horizonLinkBase(request);
 		return bodies.read(request)
 			.flatMap(SandboxPaymentHandler::memo)
 			.map(Optional::of)
@@ -104,6 +100,17 @@ class SandboxPaymentHandler {
 						DateTimeFormatter.ISO_INSTANT.format(payment.createdAt().truncatedTo(ChronoUnit.SECONDS)));
 				return ServerResponse.ok().bodyValue(tx);
 			});
+	}
+
+	/**
+	 * Where {@code _link} points: this sandbox's Horizon stand-in, as the client sees it.
+	 */
+	static String horizonLinkBase(ServerRequest request) {
+		return UriComponentsBuilder.fromUri(request.uri())
+			.replacePath(HORIZON_TRANSACTIONS)
+			.replaceQuery(null)
+			.build()
+			.toUriString();
 	}
 
 	private static Mono<String> memo(JsonNode body) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,30 +15,38 @@ import org.springframework.stereotype.Component;
 
 import dev.piedge.sandbox.config.SandboxProperties;
 
-/** The configured demo users, looked up by access token or by uid. */
+/** The configured demo users, looked up by access token, uid or username. */
 @Component
 public class UserDirectory {
 
 	private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
+	private final List<SandboxUser> all;
+
 	private final Map<String, SandboxUser> byToken;
 
 	private final Map<String, SandboxUser> byUid;
+
+	private final Map<String, SandboxUser> byUsername;
 
 	public UserDirectory(SandboxProperties properties, Clock clock) {
 		// valid-for counts from start-up, so a restarted sandbox hands out fresh demo
 		// tokens.
 		Instant start = clock.instant();
-		Map<String, SandboxUser> users = properties.users()
+		this.all = properties.users()
 			.stream()
 			.map(user -> new SandboxUser(user.token(), user.uid(), user.username(), user.scopes(),
 					(user.validUntil() != null) ? user.validUntil() : start.plus(user.validFor()),
 					(user.walletAddress() != null) ? user.walletAddress() : walletFor(user.uid())))
-			.collect(Collectors.toUnmodifiableMap(SandboxUser::token, Function.identity()));
-		this.byToken = users;
-		this.byUid = users.values()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(SandboxUser::uid, Function.identity()));
+			.toList();
+		this.byToken = index(SandboxUser::token);
+		this.byUid = index(SandboxUser::uid);
+		this.byUsername = index(SandboxUser::username);
+	}
+
+	/** Every user, in the order configured. */
+	public List<SandboxUser> all() {
+		return all;
 	}
 
 	public Optional<SandboxUser> findByToken(String token) {
@@ -46,6 +55,17 @@ public class UserDirectory {
 
 	public Optional<SandboxUser> findByUid(String uid) {
 		return Optional.ofNullable(byUid.get(uid));
+	}
+
+	public Optional<SandboxUser> findByUsername(String username) {
+		return Optional.ofNullable(byUsername.get(username));
+	}
+
+	/**
+	 * {@link SandboxProperties} has checked that tokens, uids and usernames are unique.
+	 */
+	private Map<String, SandboxUser> index(Function<SandboxUser, String> key) {
+		return all.stream().collect(Collectors.toUnmodifiableMap(key, Function.identity()));
 	}
 
 	/**

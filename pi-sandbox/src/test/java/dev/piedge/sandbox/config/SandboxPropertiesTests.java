@@ -30,6 +30,18 @@ class SandboxPropertiesTests {
 	}
 
 	@Test
+	void duplicateUsernameIsRejectedNamingTheEntry() {
+		// The SDK emulator's picker finds a user by username
+		// ([data-pi-sandbox-user="<username>"]).
+		List<SandboxProperties.User> users = List.of(
+				new SandboxProperties.User("t1", "u1", "dan", List.of(), Duration.ofHours(1), null, null),
+				new SandboxProperties.User("t2", "u2", "dan", List.of(), Duration.ofHours(1), null, null));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(users))
+			.withMessageContaining("pi.sandbox.users[1].username 'dan' is used by another user");
+	}
+
+	@Test
 	void userNeedsExactlyOneValidity() {
 		SandboxProperties.User both = new SandboxProperties.User("t", "u", "n", List.of(), Duration.ofHours(1),
 				Instant.EPOCH, null);
@@ -118,7 +130,8 @@ class SandboxPropertiesTests {
 	}
 
 	private static SandboxProperties.User user(String token, String uid) {
-		return new SandboxProperties.User(token, uid, "name", List.of("payments"), Duration.ofHours(1), null, null);
+		return new SandboxProperties.User(token, uid, "name-" + uid, List.of("payments"), Duration.ofHours(1), null,
+				null);
 	}
 
 }
