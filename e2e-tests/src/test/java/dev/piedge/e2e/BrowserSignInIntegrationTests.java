@@ -6,7 +6,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.piedge.test.browser.HeadlessChromium;
@@ -15,8 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,8 +57,18 @@ class BrowserSignInIntegrationTests {
 
 	private static final String FRAMED = "http://127.0.0.1:28090/pi-browser?url=" + APP;
 
+	private static final String FRAMED_ACCOUNT = FRAMED + "account";
+
+	/**
+	 * The demo's session key ring, given to it here so that the test can seal a session
+	 * of its own, as another proxy instance sharing the ring would.
+	 */
+	private static final String KEY_ID = "e2e";
+
+	private static final byte[] KEY = "pi-edge e2e session key, 32 byte".getBytes(StandardCharsets.US_ASCII);
+
 	@RegisterExtension
-	static final RunningDemo demo = new RunningDemo(PORTS);
+	static final RunningDemo demo = new RunningDemo(withKeyRing(PORTS));
 
 	@RegisterExtension
 	static final HeadlessChromium chromium = new HeadlessChromium();
@@ -91,10 +117,11 @@ class BrowserSignInIntegrationTests {
 		intoTheAppFrame(browser);
 		click(browser, "order-link");
 		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("order-form")));
-		browser.findElement(By.id("order-quantity")).clear();
-		browser.findElement(By.id("order-quantity")).sendKeys("2");
+		browser.findElement(By.name("quantity")).clear();
+		browser.findElement(By.name("quantity")).sendKeys("2");
 		click(browser, "order-submit");
 		assertThat(text(browser, "order-uid")).isEqualTo(ALICE_UID);
+		assertThat(text(browser, "order-quantity")).isEqualTo("2");
 
 		// A reload of the whole Pi Browser page: the frame is still signed in, and the
 		// shop's own cookie (rewritten by the proxy) counted every visit.
@@ -122,6 +149,35 @@ class BrowserSignInIntegrationTests {
 	}
 
 	@Test
+	void aTamperedOrExpiredCookieLeadsBackToSignIn() throws Exception {
+		ChromeDriver browser = (ChromeDriver) chromium.driver();
+		browser.get(FRAMED_ACCOUNT);
+		intoTheAppFrame(browser);
+		pickSandboxUser(browser, "alice");
+		assertThat(text(browser, "account-uid")).isEqualTo(ALICE_UID);
+		Map<String, Object> cookie = sessionCookie(browser);
+		String sealed = (String) cookie.get("value");
+
+		String tampered = sealed.substring(0, sealed.length() - 3) + (sealed.endsWith("AAA") ? "BBB" : "AAA");
+		replaceSessionCookie(browser, cookie, tampered);
+		browser.get(FRAMED_ACCOUNT);
+		intoTheAppFrame(browser);
+		assertThat(signInPageShown(browser)).as("tampered cookie").isTrue();
+
+		// Sealed with the demo's own ring, but ended a minute ago.
+		replaceSessionCookie(browser, cookie, expiredSession());
+		browser.get(FRAMED_ACCOUNT);
+		intoTheAppFrame(browser);
+		assertThat(signInPageShown(browser)).as("expired cookie").isTrue();
+
+		// And a good one, sealed the same way, is taken: the ring works across instances.
+		replaceSessionCookie(browser, cookie, session(Instant.now().plus(Duration.ofHours(1))));
+		browser.get(FRAMED_ACCOUNT);
+		intoTheAppFrame(browser);
+		assertThat(text(browser, "account-uid")).isEqualTo(ALICE_UID);
+	}
+
+	@Test
 	void aForgedCrossSiteFormPostIsRefused() {
 		WebDriver browser = chromium.driver();
 		browser.get(APP);
@@ -131,6 +187,78 @@ class BrowserSignInIntegrationTests {
 
 		wait(browser).until(ExpectedConditions.urlToBe(APP + "orders"));
 		assertThat(browser.getPageSource()).contains("csrf_rejected").doesNotContain("order-uid");
+	}
+
+	private static boolean signInPageShown(WebDriver browser) {
+		wait(browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-pi-sandbox-user='alice']")));
+		return ((JavascriptExecutor) browser).executeScript("return location.pathname").equals("/pi-edge/sign-in");
+	}
+
+	/** The session cookie as Chromium keeps it, partition key included. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> sessionCookie(ChromeDriver browser) {
+		List<Map<String, Object>> cookies = (List<Map<String, Object>>) browser
+			.executeCdpCommand("Network.getAllCookies", Map.of())
+			.get("cookies");
+		List<Map<String, Object>> ours = cookies.stream()
+			.filter(cookie -> "__Host-pi_edge_session".equals(cookie.get("name")))
+			.toList();
+		assertThat(ours).as("session cookies in the browser").hasSize(1);
+		Map<String, Object> cookie = ours.get(0);
+		// What the Pi Browser needs: a partitioned, secure, SameSite=None, script-proof
+		// cookie.
+		assertThat(cookie).containsEntry("secure", true)
+			.containsEntry("httpOnly", true)
+			.containsEntry("sameSite", "None")
+			.containsKey("partitionKey");
+		return cookie;
+	}
+
+	/** The same cookie (name, partition, attributes) with another value. */
+	private static void replaceSessionCookie(ChromeDriver browser, Map<String, Object> cookie, String value) {
+		Map<String, Object> replacement = new HashMap<>();
+		replacement.put("name", cookie.get("name"));
+		replacement.put("value", value);
+		replacement.put("url", APP);
+		replacement.put("path", "/");
+		replacement.put("secure", true);
+		replacement.put("httpOnly", true);
+		replacement.put("sameSite", "None");
+		replacement.put("partitionKey", cookie.get("partitionKey"));
+		assertThat(browser.executeCdpCommand("Network.setCookie", replacement)).doesNotContainEntry("success", false);
+	}
+
+	private static String expiredSession() throws Exception {
+		return session(Instant.now().minus(Duration.ofMinutes(1)));
+	}
+
+	/**
+	 * A session for alice, sealed as the proxy seals them (JWE dir + A256GCM, the claims
+	 * of {@code SessionKeyRing}), ending at {@code until}.
+	 */
+	private static String session(Instant until) throws Exception {
+		Instant created = until.minus(Duration.ofHours(2));
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(ALICE_UID)
+			.claim("usr", "alice")
+			.claim("scp", List.of("username", "payments", "wallet_address"))
+			.claim("tok", "sandbox-token-alice")
+			.claim("tvu", until.plus(Duration.ofHours(1)).getEpochSecond())
+			.issueTime(Date.from(created))
+			.expirationTime(Date.from(until))
+			.claim("chk", Instant.now().getEpochSecond())
+			.build();
+		EncryptedJWT jwt = new EncryptedJWT(
+				new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).keyID(KEY_ID).build(), claims);
+		jwt.encrypt(new DirectEncrypter(new SecretKeySpec(KEY, "AES")));
+		return jwt.serialize();
+	}
+
+	private static Map<String, String> withKeyRing(Map<String, String> ports) {
+		Map<String, String> environment = new HashMap<>(ports);
+		environment.put("PI_BROWSER_SESSION_KEYS_0_ID", KEY_ID);
+		environment.put("PI_BROWSER_SESSION_KEYS_0_SECRET", Base64.getEncoder().encodeToString(KEY));
+		return environment;
 	}
 
 	private static void signInAsAlice(WebDriver browser) {

@@ -31,7 +31,8 @@ final class RunningDemo implements BeforeAllCallback, AfterAllCallback {
 	private Path log;
 
 	/**
-	 * @param environment the ports and any other settings for {@code bin/demo} */
+	 * @param environment the ports and any other settings for {@code bin/demo}
+	 */
 	RunningDemo(Map<String, String> environment) {
 		this.environment = environment;
 	}
