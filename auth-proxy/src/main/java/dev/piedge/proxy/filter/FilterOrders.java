@@ -76,6 +76,13 @@ public final class FilterOrders {
 	 */
 	public static final int FORWARDED_HEADERS_ORDER = 100;
 
+	/**
+	 * Among the gateway's response header filters: makes the backend's framing headers
+	 * and cookies work in the Pi Browser. It touches no header the others drop, so only
+	 * its place after the gateway's own (order 0 and below) matters.
+	 */
+	public static final int PI_BROWSER_RESPONSE_HEADERS_ORDER = 200;
+
 	private FilterOrders() {
 	}
 
