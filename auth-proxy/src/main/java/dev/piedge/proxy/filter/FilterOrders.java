@@ -78,8 +78,9 @@ public final class FilterOrders {
 
 	/**
 	 * Among the gateway's response header filters: makes the backend's framing headers
-	 * and cookies work in the Pi Browser. It touches no header the others drop, so only
-	 * its place after the gateway's own (order 0 and below) matters.
+	 * and cookies work in the Pi Browser. The gateway's own (hop-by-hop removal, and gRPC
+	 * trailers and observation when enabled) touch none of its headers, so their order
+	 * does not matter.
 	 */
 	public static final int PI_BROWSER_RESPONSE_HEADERS_ORDER = 200;
 

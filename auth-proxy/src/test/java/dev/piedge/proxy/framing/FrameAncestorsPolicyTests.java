@@ -87,6 +87,12 @@ class FrameAncestorsPolicyTests {
 	}
 
 	@Test
+	void directiveWithANonAsciiCharacterCountsAsAbsentSinceBrowsersSkipIt() {
+		assertThat(this.policy.applyTo(List.of("frame-ancestors 'none' https://b\u00fccher.example")))
+			.containsExactly("frame-ancestors 'none' https://b\u00fccher.example; " + OURS);
+	}
+
+	@Test
 	void mergesEveryPolicyThatHasFrameAncestorsWhetherSeparateHeadersOrCommaJoined() {
 		assertThat(this.policy.applyTo(
 				List.of("default-src 'self'; frame-ancestors 'none'", "script-src 'self', frame-ancestors 'self'")))
