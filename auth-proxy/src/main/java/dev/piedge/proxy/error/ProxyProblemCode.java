@@ -61,6 +61,12 @@ public enum ProxyProblemCode implements ProblemCode {
 	/** Pi could not verify a token that is not cached. */
 	IDENTITY_PROVIDER_UNAVAILABLE("identity_provider_unavailable"),
 
+	/**
+	 * A cross-origin request (or preflight) that the gateway's CORS configuration does
+	 * not allow.
+	 */
+	CORS_REJECTED("cors_rejected"),
+
 	/** A path in the payment namespace that names no sidecar endpoint. */
 	UNKNOWN_PAYMENT_ENDPOINT("unknown_payment_endpoint"),
 

@@ -82,6 +82,14 @@ public final class FilterOrders {
 	 */
 	public static final int SESSION_COOKIE_HEADERS_ORDER = 110;
 
+	/**
+	 * Among the gateway's response header filters: makes the backend's framing headers
+	 * and cookies work in the Pi Browser. The gateway's own (hop-by-hop removal, and gRPC
+	 * trailers and observation when enabled) touch none of its headers, so their order
+	 * does not matter.
+	 */
+	public static final int PI_BROWSER_RESPONSE_HEADERS_ORDER = 200;
+
 	private FilterOrders() {
 	}
 

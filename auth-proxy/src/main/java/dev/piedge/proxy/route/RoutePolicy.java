@@ -13,9 +13,12 @@ import java.util.Set;
  * @param tokenFromBody {@code pi-token-from-body}: when no {@code Authorization} is sent,
  * read the token from the JSON body's {@code accessToken} (what pi-sdk-js sends with
  * {@code approve})
+ * @param piBrowser {@code pi-browser}: make the backend's responses work inside the Pi
+ * Browser's cross-site iframe (framing headers, backend cookies); on unless the route
+ * says {@code false}
  */
 public record RoutePolicy(String routeId, AuthMode mode, Set<String> requiredScopes, boolean forwardToken,
-		boolean tokenFromBody) {
+		boolean tokenFromBody, boolean piBrowser) {
 
 	public RoutePolicy {
 		requiredScopes = Set.copyOf(requiredScopes);
@@ -23,7 +26,7 @@ public record RoutePolicy(String routeId, AuthMode mode, Set<String> requiredSco
 
 	/** The policy of a route that declares none: a forgotten policy fails safe. */
 	static RoutePolicy defaultFor(String routeId) {
-		return new RoutePolicy(routeId, AuthMode.REQUIRED, Set.of(), false, false);
+		return new RoutePolicy(routeId, AuthMode.REQUIRED, Set.of(), false, false, true);
 	}
 
 }

@@ -25,7 +25,9 @@ final class RoutePolicyParser {
 
 	static final String TOKEN_FROM_BODY = "pi-token-from-body";
 
-	private static final Set<String> KEYS = Set.of(AUTH, SCOPES, FORWARD_TOKEN, TOKEN_FROM_BODY);
+	static final String PI_BROWSER = "pi-browser";
+
+	private static final Set<String> KEYS = Set.of(AUTH, SCOPES, FORWARD_TOKEN, TOKEN_FROM_BODY, PI_BROWSER);
 
 	private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
@@ -44,8 +46,9 @@ final class RoutePolicyParser {
 		if (mode == AuthMode.PUBLIC && !scopes.isEmpty()) {
 			throw InvalidRoutePolicyException.of(routeId, SCOPES, "cannot be combined with pi-auth: public");
 		}
-		return new RoutePolicy(routeId, mode, scopes, flag(routeId, metadata, FORWARD_TOKEN),
-				flag(routeId, metadata, TOKEN_FROM_BODY));
+		return new RoutePolicy(routeId, mode, scopes, flag(routeId, metadata, FORWARD_TOKEN, defaults.forwardToken()),
+				flag(routeId, metadata, TOKEN_FROM_BODY, defaults.tokenFromBody()),
+				flag(routeId, metadata, PI_BROWSER, defaults.piBrowser()));
 	}
 
 	private static AuthMode mode(String routeId, Object value) {
@@ -91,10 +94,10 @@ final class RoutePolicyParser {
 		return text.isBlank() ? List.of() : Arrays.asList(text.split(","));
 	}
 
-	private static boolean flag(String routeId, Map<String, Object> metadata, String key) {
+	private static boolean flag(String routeId, Map<String, Object> metadata, String key, boolean absent) {
 		Object value = metadata.get(key);
 		if (value == null) {
-			return false;
+			return absent;
 		}
 		String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
 		if (!text.equals("true") && !text.equals("false")) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.piedge.proxy.browser.BrowserProperties;
+import dev.piedge.proxy.framing.FrameAncestorsPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -35,8 +36,11 @@ class SignInPage {
 
 	private final String sdkOrigin;
 
-	SignInPage(BrowserProperties properties) {
+	private final String frameAncestors;
+
+	SignInPage(BrowserProperties properties, FrameAncestorsPolicy frameAncestors) {
 		this.properties = properties;
+		this.frameAncestors = frameAncestors.directive();
 		URI sdk = properties.sdkUrl();
 		this.sdkOrigin = sdk.getScheme() + "://" + sdk.getRawAuthority();
 	}
@@ -51,8 +55,7 @@ class SignInPage {
 	String contentSecurityPolicy(String nonce) {
 		return "default-src 'none'; script-src 'nonce-" + nonce + "' " + this.sdkOrigin + "; connect-src 'self' "
 				+ this.sdkOrigin + "; img-src 'self' data: " + this.sdkOrigin + "; frame-src " + this.sdkOrigin
-				+ "; style-src 'nonce-" + nonce + "'; base-uri 'none'; form-action 'self'; frame-ancestors 'self' "
-				+ String.join(" ", this.properties.frameAncestors());
+				+ "; style-src 'nonce-" + nonce + "'; base-uri 'none'; form-action 'self'; " + this.frameAncestors;
 	}
 
 	String render(String rd, String nonce) {

@@ -67,6 +67,23 @@ class RoutePolicyParserTests {
 	}
 
 	@Test
+	void piBrowserIsOnUnlessTheRouteTurnsItOff() {
+		assertThat(RoutePolicyParser.parse("r", Map.of()).piBrowser()).isTrue();
+		assertThat(RoutePolicyParser.parse("r", Map.of("pi-browser", "false")).piBrowser()).isFalse();
+		assertThat(RoutePolicyParser.parse("r", Map.of("pi-browser", false)).piBrowser()).isFalse();
+		assertThat(RoutePolicyParser.parse("r", Map.of("pi-browser", " TRUE ")).piBrowser()).isTrue();
+	}
+
+	@Test
+	void rejectsPiBrowserThatIsNotTrueOrFalse() {
+		assertThatThrownBy(() -> RoutePolicyParser.parse("shop", Map.of("pi-browser", "off")))
+			.isInstanceOf(InvalidRoutePolicyException.class)
+			.hasMessageContaining("Route 'shop'")
+			.hasMessageContaining("pi-browser")
+			.hasMessageContaining("true or false");
+	}
+
+	@Test
 	void ignoresMetadataThatIsNotPiEdges() {
 		assertThat(RoutePolicyParser.parse("r", Map.of("response-timeout", 200)).mode()).isEqualTo(AuthMode.REQUIRED);
 	}

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.piedge.proxy.browser.BrowserProperties;
+import dev.piedge.proxy.framing.FrameAncestorsPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInPageTests {
 
-	private final SignInPage page = new SignInPage(TestBrowserProperties
+	private static final BrowserProperties PROPERTIES = TestBrowserProperties
 		.with(new BrowserProperties.Session(List.of(), new BrowserProperties.Cookie(true, "pi_edge_session", null),
-				Duration.ofHours(12), Duration.ofMinutes(5), Duration.ofMinutes(10))));
+				Duration.ofHours(12), Duration.ofMinutes(5), Duration.ofMinutes(10)));
+
+	private final SignInPage page = new SignInPage(PROPERTIES, new FrameAncestorsPolicy(PROPERTIES));
 
 	@Test
 	void itsDataCannotEndTheScriptElementWhateverItHolds() {
