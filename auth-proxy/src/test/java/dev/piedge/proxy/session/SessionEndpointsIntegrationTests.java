@@ -164,6 +164,20 @@ class SessionEndpointsIntegrationTests extends SessionIntegrationTestSupport {
 	}
 
 	@Test
+	void aTokenTooLongForACookieIsRefusedInsteadOfSilentlyDropped() {
+		String longToken = "t".repeat(3000) + this.aliceToken;
+		piKnows(longToken, ALICE, "alice", List.of("username"), Duration.ofHours(1));
+
+		post("{\"accessToken\":\"" + longToken + "\"}").expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("session_too_large");
+	}
+
+	@Test
 	void signInWhilePiIsDownIs503() {
 		pi.stubFor(get(urlEqualTo("/v2/me")).willReturn(aResponse().withStatus(503)));
 
