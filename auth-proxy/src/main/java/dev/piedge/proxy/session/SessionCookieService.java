@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.piedge.proxy.browser.BrowserProperties;
 
@@ -32,16 +36,34 @@ class SessionCookieService {
 	 */
 	static final int MAX_VALUE_LENGTH = 3800;
 
+	/**
+	 * Sessions opened recently, by the cookie's exact value: a browser sends the same
+	 * cookie with every request until it is renewed, and opening it (JWE parsing and
+	 * AES-GCM) cost more than the rest of a cached-token request (bench/RESULTS.md). The
+	 * value is authenticated when first opened, so the same value is the same session;
+	 * lifetimes are still checked on every read. Bounded, and each entry lives no longer
+	 * than one revalidation period, after which the browser has a new cookie anyway.
+	 */
+	private static final int OPENED_SESSIONS = 10_000;
+
 	private final BrowserProperties.Cookie cookie;
 
 	private final SessionKeyRing keys;
 
 	private final Clock clock;
 
+	private final Cache<String, BrowserSession> opened;
+
 	SessionCookieService(BrowserProperties properties, SessionKeyRing keys, Clock clock) {
 		this.cookie = properties.session().cookie();
 		this.keys = keys;
 		this.clock = clock;
+		this.opened = Caffeine.newBuilder()
+			.executor(Runnable::run)
+			.maximumSize(OPENED_SESSIONS)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.expireAfterWrite(properties.session().revalidate())
+			.build();
 	}
 
 	/** The cookie's name as browsers send it. */
@@ -61,13 +83,23 @@ class SessionCookieService {
 		// A browser can hold two cookies of one name (say a partitioned and an older
 		// unpartitioned one) and sends both; any live one will do.
 		for (HttpCookie candidate : sent) {
-			Optional<BrowserSession> session = this.keys.open(candidate.getValue())
+			Optional<BrowserSession> session = open(candidate.getValue())
 				.filter(opened -> opened.liveAt(this.clock.instant()));
 			if (session.isPresent()) {
 				return session;
 			}
 		}
 		return Optional.empty();
+	}
+
+	private Optional<BrowserSession> open(String value) {
+		BrowserSession known = this.opened.getIfPresent(value);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<BrowserSession> session = this.keys.open(value);
+		session.ifPresent(opened -> this.opened.put(value, opened));
+		return session;
 	}
 
 	/** Whether the request sent a session cookie at all, live or not. */
