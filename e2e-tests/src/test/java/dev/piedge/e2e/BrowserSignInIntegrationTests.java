@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -131,7 +131,7 @@ class BrowserSignInIntegrationTests {
 		assertThat(Integer.parseInt(text(browser, "visits"))).isGreaterThan(visits);
 
 		click(browser, "sign-out");
-		assertThat(text(browser, "greeting")).isEqualTo("Hello, visitor");
+		wait(browser).until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, visitor"));
 		browser.navigate().refresh();
 		intoTheAppFrame(browser);
 		assertThat(text(browser, "greeting")).isEqualTo("Hello, visitor");
@@ -281,9 +281,13 @@ class BrowserSignInIntegrationTests {
 		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
 	}
 
+	/**
+	 * The text of the element with this id, on whatever page the browser has reached: an
+	 * element of the page that is being replaced goes stale, and is looked up again.
+	 */
 	private static String text(WebDriver browser, String id) {
-		WebElement element = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-		return element.getText().strip();
+		return wait(browser).ignoring(StaleElementReferenceException.class)
+			.until(driver -> driver.findElement(By.id(id)).getText().strip());
 	}
 
 	private static WebDriverWait wait(WebDriver browser) {
