@@ -186,7 +186,8 @@ class BrowserSignInIntegrationTests {
 		browser.get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
 
 		wait(browser).until(ExpectedConditions.urlToBe(APP + "orders"));
-		assertThat(browser.getPageSource()).contains("csrf_rejected").doesNotContain("order-uid");
+		wait(browser).until(driver -> driver.getPageSource().contains("csrf_rejected"));
+		assertThat(browser.getPageSource()).doesNotContain("order-uid");
 	}
 
 	private static boolean signInPageShown(WebDriver browser) {
