@@ -45,6 +45,9 @@ public enum SidecarProblemCode implements ProblemCode {
 	/** Order verification refused the payment. */
 	ORDER_MISMATCH("order_mismatch"),
 
+	/** A payment callback for an App-to-User payment (a payout). */
+	APP_TO_USER_PAYMENT("app_to_user_payment"),
+
 	/** Complete before the payment was approved. */
 	PAYMENT_NOT_APPROVED("payment_not_approved"),
 

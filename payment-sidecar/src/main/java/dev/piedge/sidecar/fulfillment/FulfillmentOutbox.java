@@ -12,9 +12,10 @@ import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
- * Writes fulfilment events; joins the caller's R2DBC transaction. The handshake calls it
- * in the transaction that marks a payment COMPLETED, so the event commits (or rolls back)
- * with the status change, and the {@link FulfillmentRelay} delivers it after the commit.
+ * Fulfilment events, each written with the status change it reports, so it commits (or
+ * rolls back) with it; the {@link FulfillmentRelay} delivers it after the commit. The
+ * ledger writes an {@link OutboxMessage} in the very statement that completes a payment;
+ * {@link #paymentCompleted} joins the caller's R2DBC transaction instead.
  */
 @Component
 public class FulfillmentOutbox {
@@ -42,21 +43,43 @@ public class FulfillmentOutbox {
 	 * @return completes once the row is written in the caller's transaction (if any)
 	 */
 	public Mono<Void> paymentCompleted(long paymentRowId, String userUid, CompletedPayment payment) {
+		return Mono.fromCallable(() -> paymentCompletedMessage(userUid, payment))
+			.flatMap(message -> this.repository.insertIfAbsent(message.id(), paymentRowId, message.eventType(),
+					message.userUid(), message.payload(), this.clock.instant()))
+			.flatMap(inserted -> inserted ? nudgeAfterCommit() : Mono.<Void>empty());
+	}
+
+	/**
+	 * The payment.completed event for a statement of the caller's to write (the ledger
+	 * writes it with the status change); call {@link #written()} once that statement has
+	 * committed.
+	 * @param userUid the payer, sent as {@code X-Pi-Uid}
+	 * @param payment the fields the backend receives
+	 * @throws IllegalArgumentException if a field the backend needs is missing, or
+	 * {@code payment} names another user than {@code userUid}
+	 */
+	public OutboxMessage paymentCompletedMessage(String userUid, CompletedPayment payment) {
 		if (userUid == null || userUid.isBlank()) {
-			return Mono.error(new IllegalArgumentException("userUid is required for a payment.completed event"));
+			throw new IllegalArgumentException("userUid is required for a payment.completed event");
 		}
 		if (payment == null || payment.paymentId() == null || payment.amount() == null) {
-			return Mono.error(new IllegalArgumentException(
-					"payment, its paymentId and its amount are required for a payment.completed event"));
+			throw new IllegalArgumentException(
+					"payment, its paymentId and its amount are required for a payment.completed event");
 		}
 		if (payment.userUid() != null && !Objects.equals(payment.userUid(), userUid)) {
-			return Mono.error(new IllegalArgumentException("payment " + payment.paymentId()
-					+ " belongs to another user than the one given for its payment.completed event"));
+			throw new IllegalArgumentException("payment " + payment.paymentId()
+					+ " belongs to another user than the one given for its payment.completed event");
 		}
-		return Mono.fromCallable(() -> WebhookCodec.paymentCompletedData(userUid, payment))
-			.flatMap(payload -> this.repository.insertIfAbsent(UUID.randomUUID(), paymentRowId,
-					WebhookCodec.PAYMENT_COMPLETED, userUid, payload, this.clock.instant()))
-			.flatMap(inserted -> inserted ? nudgeAfterCommit() : Mono.<Void>empty());
+		return new OutboxMessage(UUID.randomUUID(), WebhookCodec.PAYMENT_COMPLETED, userUid,
+				WebhookCodec.paymentCompletedData(userUid, payment));
+	}
+
+	/**
+	 * A statement that wrote an {@link OutboxMessage} has committed: the relay delivers
+	 * it now rather than at its next poll.
+	 */
+	public void written() {
+		this.relay.nudge();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.piedge.sidecar.handshake;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
@@ -10,9 +9,13 @@ import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.identity.Caller;
+import dev.piedge.sidecar.ledger.Claim;
+import dev.piedge.sidecar.ledger.ClaimAction;
 import dev.piedge.sidecar.ledger.LedgerPayment;
-import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
+import dev.piedge.sidecar.ledger.PaymentDirection;
+import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.ledger.PaymentStatus;
+import dev.piedge.sidecar.ledger.Transition;
 import dev.piedge.sidecar.order.OrderVerdict;
 import dev.piedge.sidecar.order.OrderVerifier;
 import dev.piedge.sidecar.pi.PiPaymentsClient;
@@ -29,9 +32,7 @@ import reactor.core.publisher.Mono;
 @Service
 class ApprovalService {
 
-	static final String USER_TO_APP = "user_to_app";
-
-	private final PaymentLedgerRepository ledger;
+	private final PaymentLedger ledger;
 
 	private final PaymentRecordService records;
 
@@ -47,9 +48,8 @@ class ApprovalService {
 
 	private final Clock clock;
 
-	ApprovalService(PaymentLedgerRepository ledger, PaymentRecordService records, PiPaymentsClient pi,
-			OrderVerifier orders, SettlementService settlement, PaymentViews views, HandshakeProperties properties,
-			Clock clock) {
+	ApprovalService(PaymentLedger ledger, PaymentRecordService records, PiPaymentsClient pi, OrderVerifier orders,
+			SettlementService settlement, PaymentViews views, HandshakeProperties properties, Clock clock) {
 		this.ledger = ledger;
 		this.records = records;
 		this.pi = pi;
@@ -69,6 +69,7 @@ class ApprovalService {
 				.flatMap(row -> settled(row, caller))
 				.switchIfEmpty(Mono.defer(() -> this.records.read(id)
 					.flatMap(record -> HandshakeChecks.owned(record, caller))
+					.flatMap(HandshakeChecks::userToApp)
 					.flatMap(record -> fromRecord(id, record, caller))));
 		});
 	}
@@ -77,7 +78,7 @@ class ApprovalService {
 	 * An answer from the ledger alone, or empty while the payment still awaits approval.
 	 */
 	private Mono<HandshakeResult> settled(LedgerPayment row, Optional<Caller> caller) {
-		return HandshakeChecks.owned(row, caller).flatMap(owned -> {
+		return HandshakeChecks.owned(row, caller).flatMap(HandshakeChecks::userToApp).flatMap(owned -> {
 			switch (owned.status()) {
 				case APPROVED:
 				case COMPLETED:
@@ -92,23 +93,33 @@ class ApprovalService {
 		});
 	}
 
+	/**
+	 * A payment that still needs our approve is recorded already claimed, which saves a
+	 * round trip; one recorded before, or by a concurrent callback, is claimed on its
+	 * own.
+	 */
 	private Mono<HandshakeResult> fromRecord(PaymentId id, PiPayment record, Optional<Caller> caller) {
-		return this.records.store(record).flatMap(row -> {
+		Claim claim = Claim.of(id.value(), ClaimAction.APPROVE, this.clock.instant(), this.properties.claimTimeout());
+		boolean cancelledOnPi = record.status().cancelled() || record.status().userCancelled();
+		boolean approvedOnPi = record.status().developerApproved();
+		Mono<LedgerPayment> stored = (cancelledOnPi || approvedOnPi) ? this.records.store(record)
+				: this.records.store(record, claim);
+		return stored.flatMap(row -> {
+			if (claim.heldBy(row)) {
+				return verifyThenApprove(row, record, claim);
+			}
 			if (row.status() != PaymentStatus.CREATED) {
 				return settled(row, caller);
 			}
-			if (record.status().cancelled() || record.status().userCancelled()) {
+			if (cancelledOnPi) {
 				return this.settlement.markCancelled(row, null, "cancelled on Pi before approval")
 					.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED)));
 			}
-			if (record.status().developerApproved()) {
+			if (approvedOnPi) {
 				return this.records.approvedOnPi(row).map(approved -> HandshakeResult.done(this.views.of(approved)));
 			}
-			UUID token = UUID.randomUUID();
-			return this.ledger
-				.claim(id.value(), PaymentStatus.CREATED, "approve", null, token, this.clock.instant(),
-						this.properties.claimTimeout())
-				.flatMap(claimed -> verifyThenApprove(claimed, record, token))
+			return this.ledger.claim(claim, PaymentStatus.CREATED)
+				.flatMap(claimed -> verifyThenApprove(claimed, record, claim))
 				.switchIfEmpty(Mono.defer(() -> this.ledger.find(id.value())
 					.flatMap(current -> (current.status() == PaymentStatus.CREATED)
 							? Mono.just(HandshakeResult.inProgress(this.views.of(current)))
@@ -116,32 +127,30 @@ class ApprovalService {
 		});
 	}
 
-	private Mono<HandshakeResult> verifyThenApprove(LedgerPayment claimed, PiPayment record, UUID token) {
+	private Mono<HandshakeResult> verifyThenApprove(LedgerPayment claimed, PiPayment record, Claim claim) {
 		String mismatch = directionOrNetworkMismatch(record);
 		Mono<OrderVerdict> verdict = (mismatch != null) ? Mono.just(OrderVerdict.refuse(mismatch))
 				: this.orders.verify(record);
-		return verdict.flatMap(decision -> decision.accepted() ? approveOnPi(claimed, token)
-				: reject(claimed, token, decision.reason()));
+		return verdict.flatMap(decision -> decision.accepted() ? approveOnPi(claimed, claim)
+				: reject(claimed, claim, decision.reason()));
 	}
 
-	private Mono<HandshakeResult> reject(LedgerPayment claimed, UUID token, String reason) {
-		return this.ledger
-			.transition(claimed.piPaymentId(), PaymentStatus.CREATED, PaymentStatus.REJECTED, token, null, reason,
-					this.clock.instant())
+	private Mono<HandshakeResult> reject(LedgerPayment claimed, Claim claim, String reason) {
+		return this.ledger.move(Transition.of(claimed, PaymentStatus.REJECTED, reason).underClaim(claim))
 			.then(Mono.error(OrderMismatchException.because(reason)));
 	}
 
-	private Mono<HandshakeResult> approveOnPi(LedgerPayment claimed, UUID token) {
+	private Mono<HandshakeResult> approveOnPi(LedgerPayment claimed, Claim claim) {
 		return this.pi.approve(PaymentId.of(claimed.piPaymentId()))
-			.then(Mono.defer(() -> this.ledger.transition(claimed.piPaymentId(), PaymentStatus.CREATED,
-					PaymentStatus.APPROVED, token, null, "approved on Pi", this.clock.instant())))
+			.then(Mono.defer(() -> this.ledger
+				.move(Transition.of(claimed, PaymentStatus.APPROVED, "approved on Pi").underClaim(claim))))
 			.map(approved -> HandshakeResult.done(this.views.of(approved)))
 			.onErrorResume(PiApiErrorException.class,
 					ex -> PiErrorCodes.CANCELLED_PAYMENT.equals(ex.code())
-							? this.settlement.markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
+							? this.settlement.markCancelled(claimed, claim, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
 								.then(Mono.error(HandshakeChecks.closed(PaymentStatus.CANCELLED)))
-							: this.settlement.giveBack(claimed, token, ex))
-			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claimed, token, ex));
+							: this.settlement.giveBack(claim, ex))
+			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claim, ex));
 	}
 
 	/**
@@ -149,8 +158,9 @@ class ApprovalService {
 	 * refused.
 	 */
 	private String directionOrNetworkMismatch(PiPayment record) {
-		if (!USER_TO_APP.equals(record.direction())) {
-			return "direction is " + record.direction() + ", not " + USER_TO_APP;
+		String userToApp = PaymentDirection.USER_TO_APP.column();
+		if (!userToApp.equals(record.direction())) {
+			return "direction is " + record.direction() + ", not " + userToApp;
 		}
 		if (!this.properties.network().equals(record.network())) {
 			return "network is " + record.network() + ", not " + this.properties.network();

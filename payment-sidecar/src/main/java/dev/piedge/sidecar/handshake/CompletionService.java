@@ -2,12 +2,13 @@ package dev.piedge.sidecar.handshake;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
+import dev.piedge.sidecar.ledger.Claim;
+import dev.piedge.sidecar.ledger.ClaimAction;
 import dev.piedge.sidecar.ledger.LedgerPayment;
-import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
+import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Service
 class CompletionService {
 
-	private final PaymentLedgerRepository ledger;
+	private final PaymentLedger ledger;
 
 	private final PaymentRecordService records;
 
@@ -34,7 +35,7 @@ class CompletionService {
 
 	private final Clock clock;
 
-	CompletionService(PaymentLedgerRepository ledger, PaymentRecordService records, SettlementService settlement,
+	CompletionService(PaymentLedger ledger, PaymentRecordService records, SettlementService settlement,
 			PaymentViews views, HandshakeProperties properties, Clock clock) {
 		this.ledger = ledger;
 		this.records = records;
@@ -74,11 +75,10 @@ class CompletionService {
 		if (row.txid() != null && !row.txid().equals(txid)) {
 			return Mono.error(HandshakeChecks.txidConflict(row.status()));
 		}
-		UUID token = UUID.randomUUID();
-		return this.ledger
-			.claim(row.piPaymentId(), PaymentStatus.APPROVED, "complete", txid, token, this.clock.instant(),
-					this.properties.claimTimeout())
-			.flatMap(claimed -> this.settlement.completeWithPi(claimed, token, txid))
+		Claim claim = Claim.of(row.piPaymentId(), ClaimAction.COMPLETE, this.clock.instant(),
+				this.properties.claimTimeout());
+		return this.ledger.claim(claim, PaymentStatus.APPROVED, txid)
+			.flatMap(claimed -> this.settlement.completeWithPi(claimed, claim, txid))
 			.flatMap(this::done)
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId()).flatMap(current -> {
 				if (current.txid() != null && !current.txid().equals(txid)) {

@@ -9,6 +9,7 @@ import dev.piedge.pi.client.TxId;
 import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.LedgerPayment;
+import dev.piedge.sidecar.ledger.PaymentDirection;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 
 import reactor.core.publisher.Mono;
@@ -48,6 +49,21 @@ final class HandshakeChecks {
 	/** Pi's record, if the caller (when there is one) is its payer. */
 	static Mono<PiPayment> owned(PiPayment record, Optional<Caller> caller) {
 		return isOwner(record.userUid(), caller) ? Mono.just(record) : Mono.error(NotPaymentOwnerException.create());
+	}
+
+	/**
+	 * Pi's record, if it is not an App-to-User payment. A record without a direction
+	 * (created before Pi added the field) is handled as User-to-App, as it always was.
+	 */
+	static Mono<PiPayment> userToApp(PiPayment record) {
+		return PaymentDirection.APP_TO_USER.column().equals(record.direction())
+				? Mono.error(AppToUserPaymentException.create()) : Mono.just(record);
+	}
+
+	/** The row, if it is a User-to-App payment. */
+	static Mono<LedgerPayment> userToApp(LedgerPayment row) {
+		return (row.paymentDirection() == PaymentDirection.USER_TO_APP) ? Mono.just(row)
+				: Mono.error(AppToUserPaymentException.create());
 	}
 
 	private static boolean isOwner(String ownerUid, Optional<Caller> caller) {

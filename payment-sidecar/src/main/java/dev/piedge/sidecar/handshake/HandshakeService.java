@@ -2,13 +2,14 @@ package dev.piedge.sidecar.handshake;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
+import dev.piedge.sidecar.ledger.Claim;
+import dev.piedge.sidecar.ledger.ClaimAction;
 import dev.piedge.sidecar.ledger.LedgerPayment;
-import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
+import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class HandshakeService {
 
 	private final SettlementService settlement;
 
-	private final PaymentLedgerRepository ledger;
+	private final PaymentLedger ledger;
 
 	private final PaymentViews views;
 
@@ -45,8 +46,8 @@ public class HandshakeService {
 	private final Clock clock;
 
 	HandshakeService(ApprovalService approvals, CompletionService completions, PaymentRecordService records,
-			SettlementService settlement, PaymentLedgerRepository ledger, PaymentViews views,
-			HandshakeProperties properties, Clock clock) {
+			SettlementService settlement, PaymentLedger ledger, PaymentViews views, HandshakeProperties properties,
+			Clock clock) {
 		this.approvals = approvals;
 		this.completions = completions;
 		this.records = records;
@@ -104,6 +105,7 @@ public class HandshakeService {
 		return HandshakeChecks.paymentId(rawPaymentId)
 			.flatMap(this.records::read)
 			.flatMap(record -> HandshakeChecks.owned(record, caller))
+			.flatMap(HandshakeChecks::userToApp)
 			.flatMap(record -> this.records.store(record)
 				.flatMap(row -> settleWithRecord(row, record, true, "incomplete callback")));
 	}
@@ -115,9 +117,7 @@ public class HandshakeService {
 	public Mono<HandshakeResult> recordClientError(String rawPaymentId, String error, Optional<Caller> caller) {
 		return HandshakeChecks.paymentId(rawPaymentId)
 			.flatMap(id -> this.records.ownedRow(id, caller))
-			.flatMap(row -> this.ledger
-				.recordEvent(row.id(), row.status(), row.status(), "client error: " + error, this.clock.instant())
-				.then(done(row)));
+			.flatMap(row -> this.ledger.note(row, "client error: " + error).then(done(row)));
 	}
 
 	public Flux<PaymentView> paymentsOf(Caller caller) {
@@ -172,11 +172,10 @@ public class HandshakeService {
 	}
 
 	private Mono<HandshakeResult> claimAndCancel(LedgerPayment row, String why) {
-		UUID token = UUID.randomUUID();
-		return this.ledger
-			.claim(row.piPaymentId(), row.status(), "cancel", null, token, this.clock.instant(),
-					this.properties.claimTimeout())
-			.flatMap(claimed -> this.settlement.cancelWithPi(claimed, token, "cancelled (" + why + ")"))
+		Claim claim = Claim.of(row.piPaymentId(), ClaimAction.CANCEL, this.clock.instant(),
+				this.properties.claimTimeout());
+		return this.ledger.claim(claim, row.status())
+			.flatMap(claimed -> this.settlement.cancelWithPi(claimed, claim, "cancelled (" + why + ")"))
 			.flatMap(this::done)
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())
 				.map(current -> HandshakeResult.inProgress(this.views.of(current)))));

@@ -2,11 +2,14 @@ package dev.piedge.sidecar.handshake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
-import dev.piedge.pi.client.PaymentId;
 import dev.piedge.sidecar.ledger.LedgerPayment;
-import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
-import dev.piedge.sidecar.pi.PiPaymentsClient;
+import dev.piedge.sidecar.ledger.PaymentConverger;
+import dev.piedge.sidecar.ledger.PaymentDirection;
+import dev.piedge.sidecar.ledger.PaymentLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,30 +20,32 @@ import reactor.core.publisher.Mono;
 
 /**
  * Converges payments left mid-flight (an instance died holding a claim, or a txid was
- * stored but Pi's complete never answered) with Pi's record: shortly after start-up and
- * then on a schedule. It completes what has a transaction and follows Pi on completed or
- * cancelled payments; it never cancels a payment the user may still be signing.
+ * stored but Pi's complete never answered): shortly after start-up and then on a
+ * schedule, each open payment is handed to the {@link PaymentConverger} of its direction.
+ * Directions without one are left alone.
  */
 @Component
 class PaymentReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
 
-	private final PaymentLedgerRepository ledger;
+	private final PaymentLedger ledger;
 
-	private final PiPaymentsClient pi;
-
-	private final HandshakeService handshake;
+	private final Map<PaymentDirection, PaymentConverger> convergers = new EnumMap<>(PaymentDirection.class);
 
 	private final HandshakeProperties properties;
 
 	private final Clock clock;
 
-	PaymentReconciler(PaymentLedgerRepository ledger, PiPaymentsClient pi, HandshakeService handshake,
-			HandshakeProperties properties, Clock clock) {
+	PaymentReconciler(PaymentLedger ledger, List<PaymentConverger> convergers, HandshakeProperties properties,
+			Clock clock) {
 		this.ledger = ledger;
-		this.pi = pi;
-		this.handshake = handshake;
+		for (PaymentConverger converger : convergers) {
+			if (this.convergers.putIfAbsent(converger.direction(), converger) != null) {
+				throw new IllegalStateException("Two PaymentConvergers for " + converger.direction().column()
+						+ " payments: " + this.convergers.get(converger.direction()) + " and " + converger);
+			}
+		}
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -50,7 +55,7 @@ class PaymentReconciler {
 	Mono<Void> reconcile() {
 		Instant now = this.clock.instant();
 		return this.ledger
-			.findUnsettled(now, now.minus(this.properties.reconcile().quietPeriod()),
+			.findUnsettled(this.convergers.keySet(), now.minus(this.properties.reconcile().quietPeriod()),
 					this.properties.reconcile().batchSize())
 			.concatMap(this::converge)
 			.then();
@@ -60,20 +65,11 @@ class PaymentReconciler {
 	 * One payment; a failure is logged and left for the next run, never stopping the
 	 * others.
 	 */
-	Mono<Void> converge(LedgerPayment row) {
-		return this.pi.get(PaymentId.of(row.piPaymentId()))
-			.flatMap(record -> this.handshake.settleWithRecord(row, record, false, "reconciler"))
-			.doOnNext(result -> {
-				if (!result.payment().status().equals(row.status().name())) {
-					log.info("Reconciled payment {}: {} -> {}", row.piPaymentId(), row.status(),
-							result.payment().status());
-				}
-			})
-			.onErrorResume(ex -> {
-				log.warn("Could not reconcile payment {} yet: {}", row.piPaymentId(), ex.toString());
-				return Mono.empty();
-			})
-			.then();
+	private Mono<Void> converge(LedgerPayment row) {
+		return this.convergers.get(row.paymentDirection()).converge(row).onErrorResume(ex -> {
+			log.warn("Could not reconcile payment {} yet: {}", row.piPaymentId(), ex.toString());
+			return Mono.empty();
+		});
 	}
 
 }

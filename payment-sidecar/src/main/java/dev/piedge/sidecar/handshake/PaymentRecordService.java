@@ -1,6 +1,5 @@
 package dev.piedge.sidecar.handshake;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import dev.piedge.pi.client.PaymentId;
@@ -9,10 +8,13 @@ import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.pi.client.TxId;
 import dev.piedge.sidecar.identity.Caller;
+import dev.piedge.sidecar.ledger.Claim;
 import dev.piedge.sidecar.ledger.LedgerPayment;
 import dev.piedge.sidecar.ledger.NewLedgerPayment;
-import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
+import dev.piedge.sidecar.ledger.PaymentDirection;
+import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.ledger.PaymentStatus;
+import dev.piedge.sidecar.ledger.Transition;
 import dev.piedge.sidecar.pi.PiPaymentsClient;
 
 import org.springframework.stereotype.Service;
@@ -26,19 +28,18 @@ import reactor.core.publisher.Mono;
 @Service
 class PaymentRecordService {
 
-	private final PaymentLedgerRepository ledger;
+	private static final String READ_FROM_PI = "read from Pi";
+
+	private final PaymentLedger ledger;
 
 	private final PiPaymentsClient pi;
 
 	private final PaymentViews views;
 
-	private final Clock clock;
-
-	PaymentRecordService(PaymentLedgerRepository ledger, PiPaymentsClient pi, PaymentViews views, Clock clock) {
+	PaymentRecordService(PaymentLedger ledger, PiPaymentsClient pi, PaymentViews views) {
 		this.ledger = ledger;
 		this.pi = pi;
 		this.views = views;
-		this.clock = clock;
 	}
 
 	/** Pi's record; an unknown payment is a 404, an unreachable Pi a 503. */
@@ -50,44 +51,61 @@ class PaymentRecordService {
 	}
 
 	/**
-	 * The ledger row, if the caller (when there is one) is the payer. A payment seen for
-	 * the first time is created from Pi's record only after that check, so a stranger's
-	 * callback leaves nothing in the ledger.
+	 * The ledger row, if the caller (when there is one) is the payer and it is a
+	 * User-to-App payment. A payment seen for the first time is recorded from Pi's record
+	 * only after those checks, so a stranger's callback, or one naming a payout, leaves
+	 * nothing in the ledger.
 	 */
 	Mono<LedgerPayment> ownedRow(PaymentId id, Optional<Caller> caller) {
 		return this.ledger.find(id.value())
 			.flatMap(row -> HandshakeChecks.owned(row, caller))
-			.switchIfEmpty(Mono
-				.defer(() -> read(id).flatMap(record -> HandshakeChecks.owned(record, caller)).flatMap(this::store)));
+			.flatMap(HandshakeChecks::userToApp)
+			.switchIfEmpty(Mono.defer(() -> read(id).flatMap(record -> HandshakeChecks.owned(record, caller))
+				.flatMap(HandshakeChecks::userToApp)
+				.flatMap(this::store)));
 	}
 
 	/**
-	 * Stores the payment as CREATED unless the ledger has it; returns the row either way.
+	 * Records the payment as CREATED unless the ledger has it; returns the row either
+	 * way.
 	 */
 	Mono<LedgerPayment> store(PiPayment record) {
-		return this.ledger.insertIfAbsent(new NewLedgerPayment(record.identifier(), record.userUid(),
-				(record.direction() != null) ? record.direction() : "unknown", record.network(), record.amount(),
-				record.memo(), this.views.toJson(record.metadata())), this.clock.instant());
+		return this.ledger.record(newPayment(record), READ_FROM_PI).flatMap(HandshakeChecks::userToApp);
 	}
 
-	/** Pi's record says approved: the ledger follows, whoever wins the transition. */
+	/**
+	 * Like {@link #store(PiPayment)}, and if this call records it, it holds {@code claim}
+	 * too ({@link Claim#heldBy}).
+	 */
+	Mono<LedgerPayment> store(PiPayment record, Claim claim) {
+		return this.ledger.record(newPayment(record), READ_FROM_PI, claim).flatMap(HandshakeChecks::userToApp);
+	}
+
+	/** Pi's record says approved: the ledger follows, whoever wins the move. */
 	Mono<LedgerPayment> approvedOnPi(LedgerPayment row) {
-		return this.ledger
-			.transition(row.piPaymentId(), PaymentStatus.CREATED, PaymentStatus.APPROVED, null, null, "approved on Pi",
-					this.clock.instant())
+		return this.ledger.move(Transition.of(row, PaymentStatus.APPROVED, "approved on Pi"))
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
 	}
 
 	/** Stores the txid Pi reports, unless one is stored already. */
 	Mono<Void> learnTxid(LedgerPayment row, PiPayment record) {
 		String txid = txidOf(record);
-		return (txid == null) ? Mono.empty()
-				: this.ledger.storeTxid(row.piPaymentId(), txid, this.clock.instant()).then();
+		return (txid == null) ? Mono.empty() : this.ledger.storeTxid(row.piPaymentId(), txid).then();
 	}
 
 	static String txidOf(PiPayment record) {
 		return (record.transaction() != null && record.transaction().txid() != null)
 				? TxId.of(record.transaction().txid()).value() : null;
+	}
+
+	/**
+	 * Only User-to-App records get here ({@link HandshakeChecks#userToApp}), those
+	 * without a direction included: they are recorded as what the handshake treats them
+	 * as.
+	 */
+	private NewLedgerPayment newPayment(PiPayment record) {
+		return new NewLedgerPayment(record.identifier(), record.userUid(), PaymentDirection.USER_TO_APP,
+				record.network(), record.amount(), record.memo(), this.views.toJson(record.metadata()));
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.piedge.sidecar.handshake;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
 
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
@@ -14,22 +12,22 @@ import dev.piedge.problem.ProblemException;
 import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.fulfillment.CompletedPayment;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
+import dev.piedge.sidecar.ledger.Claim;
 import dev.piedge.sidecar.ledger.LedgerPayment;
-import dev.piedge.sidecar.ledger.PaymentLedgerRepository;
+import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.ledger.PaymentStatus;
+import dev.piedge.sidecar.ledger.Transition;
 import dev.piedge.sidecar.pi.PiPaymentsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
 /**
- * The ledger side of Pi's answers: completing (with the outbox event in the same
- * transaction), cancelling, failing, and giving a claim back when Pi could not be asked.
+ * The ledger side of Pi's answers: completing (with the webhook event in the same
+ * statement), cancelling, failing, and giving a claim back when Pi could not be asked.
  * Shared by the callbacks and the reconciler, so every path settles a payment the same
  * way.
  */
@@ -38,24 +36,21 @@ class SettlementService {
 
 	private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
 
-	private final PaymentLedgerRepository ledger;
+	private final PaymentLedger ledger;
 
 	private final PiPaymentsClient pi;
 
 	private final FulfillmentOutbox outbox;
 
-	private final TransactionalOperator transaction;
-
 	private final PaymentViews views;
 
 	private final Clock clock;
 
-	SettlementService(PaymentLedgerRepository ledger, PiPaymentsClient pi, FulfillmentOutbox outbox,
-			ReactiveTransactionManager transactions, PaymentViews views, Clock clock) {
+	SettlementService(PaymentLedger ledger, PiPaymentsClient pi, FulfillmentOutbox outbox, PaymentViews views,
+			Clock clock) {
 		this.ledger = ledger;
 		this.pi = pi;
 		this.outbox = outbox;
-		this.transaction = TransactionalOperator.create(transactions);
 		this.views = views;
 		this.clock = clock;
 	}
@@ -64,101 +59,105 @@ class SettlementService {
 	 * Calls Pi's complete for a payment this caller has claimed (its txid already
 	 * stored).
 	 */
-	Mono<LedgerPayment> completeWithPi(LedgerPayment claimed, UUID token, String txid) {
+	Mono<LedgerPayment> completeWithPi(LedgerPayment claimed, Claim claim, String txid) {
 		return this.pi.complete(PaymentId.of(claimed.piPaymentId()), TxId.of(txid))
-			.then(Mono.defer(() -> markCompleted(claimed, token, txid, "completed on Pi")))
+			.then(Mono.defer(() -> markCompleted(claimed, claim, txid, "completed on Pi")))
 			.onErrorResume(PiApiErrorException.class, ex -> {
 				switch (ex.code()) {
 					case PiErrorCodes.ALREADY_COMPLETED:
-						return markCompleted(claimed, token, txid, "Pi: " + PiErrorCodes.ALREADY_COMPLETED);
+						return markCompleted(claimed, claim, txid, "Pi: " + PiErrorCodes.ALREADY_COMPLETED);
 					case PiErrorCodes.TXID_MISMATCH:
-						return markFailed(claimed, token, PiErrorCodes.TXID_MISMATCH)
+						return markFailed(claimed, claim, PiErrorCodes.TXID_MISMATCH)
 							.then(Mono.error(CompletionRefusedException.txidMismatch()));
 					case PiErrorCodes.VERIFICATION_FAILED:
 						String reason = PiErrorCodes.VERIFICATION_FAILED
 								+ ex.verificationError().map(v -> ": " + v).orElse("");
-						return markFailed(claimed, token, reason).then(Mono
+						return markFailed(claimed, claim, reason).then(Mono
 							.error(CompletionRefusedException.verificationFailed(ex.verificationError().orElse(null))));
 					case PiErrorCodes.CANCELLED_PAYMENT:
-						return markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
+						return markCancelled(claimed, claim, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT)
 							.then(Mono.error(PaymentStateConflictException.of(SidecarProblemCode.PAYMENT_CANCELLED,
 									"The payment was cancelled on Pi.", PaymentStatus.CANCELLED)));
 					default:
-						return giveBack(claimed, token, ex);
+						return giveBack(claim, ex);
 				}
 			})
-			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> giveBack(claimed, token, ex));
+			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> giveBack(claim, ex));
 	}
 
 	/**
 	 * Calls Pi's cancel for a payment this caller has claimed; never used once a
 	 * transaction exists.
 	 */
-	Mono<LedgerPayment> cancelWithPi(LedgerPayment claimed, UUID token, String reason) {
+	Mono<LedgerPayment> cancelWithPi(LedgerPayment claimed, Claim claim, String reason) {
 		return this.pi.cancel(PaymentId.of(claimed.piPaymentId()))
-			.then(Mono.defer(() -> markCancelled(claimed, token, reason)))
+			.then(Mono.defer(() -> markCancelled(claimed, claim, reason)))
 			.onErrorResume(PiApiErrorException.class, ex -> {
 				switch (ex.code()) {
 					case PiErrorCodes.CANCELLED_PAYMENT:
-						return markCancelled(claimed, token, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT);
+						return markCancelled(claimed, claim, "Pi: " + PiErrorCodes.CANCELLED_PAYMENT);
 					case PiErrorCodes.PAYMENT_TX_PRESENT:
-						return release(claimed, token)
-							.then(Mono.error(HandshakeChecks.hasTransaction(claimed.status())));
+						return release(claim).then(Mono.error(HandshakeChecks.hasTransaction(claimed.status())));
 					case PiErrorCodes.ALREADY_COMPLETED:
-						return release(claimed, token)
+						return release(claim)
 							.then(Mono.error(PaymentStateConflictException.of(SidecarProblemCode.ALREADY_COMPLETED,
 									"Pi says the payment is completed.", claimed.status())));
 					default:
-						return giveBack(claimed, token, ex);
+						return giveBack(claim, ex);
 				}
 			})
-			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> giveBack(claimed, token, ex));
+			.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> giveBack(claim, ex));
 	}
 
 	/**
-	 * Records COMPLETED and, in the same transaction, the fulfilment event; exactly one
-	 * caller wins the transition, and the outbox holds at most one event per payment. A
-	 * lost race returns the current row.
+	 * Records COMPLETED and, in the same statement, the fulfilment event; exactly one
+	 * caller wins the move, and the outbox holds at most one event per payment. A lost
+	 * race returns the current row. The event carries the txid the row ends with: the
+	 * stored one if there is one (the move is refused if it has changed since), else
+	 * {@code txid}.
+	 * @param claim the claim held, or {@code null} when following Pi's record
 	 */
-	Mono<LedgerPayment> markCompleted(LedgerPayment row, UUID token, String txid, String reason) {
-		Instant now = this.clock.instant();
-		Mono<LedgerPayment> completeAndEnqueue = this.ledger
-			.transition(row.piPaymentId(), row.status(), PaymentStatus.COMPLETED, token, txid, reason, now)
-			.flatMap(done -> this.outbox
-				.paymentCompleted(done.id(), done.userUid(),
-						new CompletedPayment(done.piPaymentId(), done.userUid(), done.amount(), done.memo(),
-								this.views.metadata(done), done.txid(), done.network(), done.createdAt(), now))
-				.thenReturn(done));
-		return this.transaction.transactional(completeAndEnqueue)
-			.doOnNext(done -> log.info("Payment {} completed (txid {})", done.piPaymentId(), done.txid()))
+	Mono<LedgerPayment> markCompleted(LedgerPayment row, Claim claim, String txid, String reason) {
+		String finalTxid = (row.txid() != null) ? row.txid() : txid;
+		return Mono
+			.fromCallable(() -> this.outbox.paymentCompletedMessage(row.userUid(),
+					new CompletedPayment(row.piPaymentId(), row.userUid(), row.amount(), row.memo(),
+							this.views.metadata(row), finalTxid, row.network(), row.createdAt(), this.clock.instant())))
+			.flatMap(webhook -> this.ledger.move(Transition.of(row, PaymentStatus.COMPLETED, reason)
+				.underClaim(claim)
+				.withTxid(finalTxid)
+				.notifying(webhook)))
+			.doOnNext(done -> {
+				this.outbox.written();
+				log.info("Payment {} completed (txid {})", done.piPaymentId(), done.txid());
+			})
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
 	}
 
-	Mono<LedgerPayment> markCancelled(LedgerPayment row, UUID token, String reason) {
-		return this.transaction
-			.transactional(this.ledger.transition(row.piPaymentId(), row.status(), PaymentStatus.CANCELLED, token, null,
-					reason, this.clock.instant()))
+	/**
+	 * Records CANCELLED, under {@code claim}, or with {@code null} following Pi's record.
+	 */
+	Mono<LedgerPayment> markCancelled(LedgerPayment row, Claim claim, String reason) {
+		return this.ledger.move(Transition.of(row, PaymentStatus.CANCELLED, reason).underClaim(claim))
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
 	}
 
-	Mono<LedgerPayment> markFailed(LedgerPayment row, UUID token, String reason) {
+	Mono<LedgerPayment> markFailed(LedgerPayment row, Claim claim, String reason) {
 		log.warn("Payment {} failed: {}", row.piPaymentId(), reason);
-		return this.transaction
-			.transactional(this.ledger.transition(row.piPaymentId(), row.status(), PaymentStatus.FAILED, token, null,
-					reason, this.clock.instant()))
+		return this.ledger.move(Transition.of(row, PaymentStatus.FAILED, reason).underClaim(claim))
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
 	}
 
-	Mono<Void> release(LedgerPayment claimed, UUID token) {
-		return this.ledger.release(claimed.piPaymentId(), token, this.clock.instant());
+	Mono<Void> release(Claim claim) {
+		return this.ledger.release(claim);
 	}
 
 	/**
 	 * Gives the claim back and answers with what went wrong; the payment stays as it was,
 	 * retryable.
 	 */
-	<T> Mono<T> giveBack(LedgerPayment claimed, UUID token, Throwable failure) {
-		return release(claimed, token).then(Mono.error(asProblem(failure)));
+	<T> Mono<T> giveBack(Claim claim, Throwable failure) {
+		return release(claim).then(Mono.error(asProblem(failure)));
 	}
 
 	/**

@@ -1,13 +1,15 @@
 package dev.piedge.sidecar.ledger;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
+import dev.piedge.sidecar.fulfillment.OutboxMessage;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -20,16 +22,60 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The ledger's SQL. Every change of status or claim is one conditional
- * {@code UPDATE … RETURNING}: it succeeds for exactly one caller, whichever instance it
- * runs on, and the others see an empty result. Each status change also appends a
- * {@code payment_event} row; callers wrap both in one transaction.
+ * The ledger's SQL. Reads are open to any package; every write is package-private, so
+ * only {@link PaymentLedger} changes a payment. Each change is one statement: a
+ * conditional {@code UPDATE … RETURNING} succeeds for exactly one caller, whichever
+ * instance it runs on, and the others see an empty result. A status change writes its
+ * {@code payment_event} row (and any webhook event) in data-modifying CTEs of that same
+ * statement, so they commit together or not at all, in one round trip.
  */
 @Repository
 public class PaymentLedgerRepository {
 
 	private static final String COLUMNS = "id, pi_payment_id, user_uid, direction, network, amount, memo, metadata, "
 			+ "status, txid, failure_reason, pending_action, claim_token, claimed_until, version, created_at, updated_at";
+
+	// A row another caller inserted after this statement's snapshot is invisible to its
+	// SELECT; the caller then reads it with find.
+	private static final String RECORD = """
+			WITH inserted AS (
+			    INSERT INTO payment (pi_payment_id, user_uid, direction, network, amount, memo, metadata, status,
+			                         pending_action, claim_token, claimed_until, created_at, updated_at)
+			    VALUES (:id, :uid, :direction, :network, :amount, :memo, :metadata, :status,
+			            :action, :token, :until, :now, :now)
+			    ON CONFLICT (pi_payment_id) DO NOTHING
+			    RETURNING %1$s),
+			history AS (
+			    INSERT INTO payment_event (payment_id, from_status, to_status, reason, occurred_at)
+			    SELECT id, NULL, status, :reason, :now FROM inserted)
+			SELECT %1$s FROM inserted
+			UNION ALL
+			SELECT %1$s FROM payment WHERE pi_payment_id = :id AND NOT EXISTS (SELECT 1 FROM inserted)"""
+		.formatted(COLUMNS);
+
+	private static final String MOVE = """
+			WITH moved AS (
+			    UPDATE payment SET status = :to, pending_action = NULL, claim_token = NULL, claimed_until = NULL,
+			        txid = COALESCE(txid, :txid), failure_reason = COALESCE(:failure, failure_reason),
+			        version = version + 1, updated_at = :now
+			    WHERE pi_payment_id = :id AND status = :from%2$s
+			      AND (CAST(:txid AS VARCHAR) IS NULL OR txid IS NULL OR txid = :txid)
+			    RETURNING %1$s),
+			history AS (
+			    INSERT INTO payment_event (payment_id, from_status, to_status, reason, occurred_at)
+			    SELECT id, :from, :to, :reason, :now FROM moved)%3$s
+			SELECT %1$s FROM moved""";
+
+	private static final String UNDER_CLAIM = " AND claim_token = :token";
+
+	// The outbox's own table (fulfillment): written here so the event commits with the
+	// change it reports. One event per type and payment, as FulfillmentOutbox does.
+	private static final String NOTIFY = """
+			,
+			webhook AS (
+			    INSERT INTO outbox_event (id, payment_id, event_type, user_uid, payload, next_attempt_at, created_at)
+			    SELECT :eventId, id, :eventType, :eventUid, CAST(:payload AS JSONB), :now, :now FROM moved
+			    ON CONFLICT (payment_id, event_type) DO NOTHING)""";
 
 	private static final BiFunction<Row, RowMetadata, LedgerPayment> MAPPER = PaymentLedgerRepository::map;
 
@@ -46,7 +92,7 @@ public class PaymentLedgerRepository {
 			.one();
 	}
 
-	/** The caller's own payments, newest first. */
+	/** The user's own payments, newest first. */
 	public Flux<LedgerPayment> findByUser(String userUid, int limit) {
 		return this.db
 			.sql("SELECT " + COLUMNS
@@ -57,45 +103,49 @@ public class PaymentLedgerRepository {
 			.all();
 	}
 
-	/** Inserts the payment as CREATED unless a row exists; either way returns the row. */
-	public Mono<LedgerPayment> insertIfAbsent(NewLedgerPayment payment, Instant now) {
-		Mono<LedgerPayment> inserted = this.db
-			.sql("INSERT INTO payment (pi_payment_id, user_uid, direction, network, amount, memo, metadata, status, "
-					+ "created_at, updated_at) VALUES (:id, :uid, :direction, :network, :amount, :memo, :metadata, "
-					+ "'CREATED', :now, :now) ON CONFLICT (pi_payment_id) DO NOTHING RETURNING " + COLUMNS)
+	/**
+	 * Inserts the payment in {@code status}, with its first history row and, if given,
+	 * already claimed; a payment already recorded is returned as it is. Empty only when
+	 * another caller recorded it at the same moment.
+	 */
+	Mono<LedgerPayment> record(NewLedgerPayment payment, PaymentStatus status, String reason, Claim claim,
+			Instant now) {
+		return this.db.sql(RECORD)
 			.bind("id", payment.piPaymentId())
 			.bind("uid", payment.userUid())
-			.bind("direction", payment.direction())
+			.bind("direction", payment.direction().column())
 			.bind("network", Parameter.fromOrEmpty(payment.network(), String.class))
 			.bind("amount", payment.amount())
 			.bind("memo", Parameter.fromOrEmpty(payment.memo(), String.class))
 			.bind("metadata", Json.of(payment.metadataJson() != null ? payment.metadataJson() : "{}"))
+			.bind("status", status.name())
+			.bind("action", Parameter.fromOrEmpty((claim != null) ? claim.action().column() : null, String.class))
+			.bind("token", Parameter.fromOrEmpty((claim != null) ? claim.token() : null, UUID.class))
+			.bind("until", Parameter.fromOrEmpty((claim != null) ? utc(claim.until()) : null, OffsetDateTime.class))
+			.bind("reason", Parameter.fromOrEmpty(reason, String.class))
 			.bind("now", utc(now))
 			.map(MAPPER)
-			.one()
-			.flatMap(row -> recordEvent(row.id(), null, PaymentStatus.CREATED, "read from Pi", now).thenReturn(row));
-		return inserted.switchIfEmpty(Mono.defer(() -> find(payment.piPaymentId())));
+			.one();
 	}
 
 	/**
-	 * Claims the right to call Pi for this payment, if it is in {@code expected} status
-	 * and nobody holds an unexpired claim. With a {@code txid}, also stores it, unless a
-	 * different one is already stored.
+	 * Takes the claim if the payment is in {@code expected} status and nobody holds an
+	 * unexpired claim. With a {@code txid}, also stores it, unless a different one is
+	 * already stored.
 	 */
-	public Mono<LedgerPayment> claim(String piPaymentId, PaymentStatus expected, String action, String txid, UUID token,
-			Instant now, Duration lease) {
+	Mono<LedgerPayment> claim(Claim claim, PaymentStatus expected, String txid, Instant now) {
 		return this.db
 			.sql("UPDATE payment SET pending_action = :action, claim_token = :token, claimed_until = :until, "
 					+ "txid = COALESCE(:txid, txid), version = version + 1, updated_at = :now "
 					+ "WHERE pi_payment_id = :id AND status = :expected "
 					+ "AND (claimed_until IS NULL OR claimed_until < :now) "
 					+ "AND (CAST(:txid AS VARCHAR) IS NULL OR txid IS NULL OR txid = :txid) RETURNING " + COLUMNS)
-			.bind("action", action)
-			.bind("token", token)
-			.bind("until", utc(now.plus(lease)))
+			.bind("action", claim.action().column())
+			.bind("token", claim.token())
+			.bind("until", utc(claim.until()))
 			.bind("txid", Parameter.fromOrEmpty(txid, String.class))
 			.bind("now", utc(now))
-			.bind("id", piPaymentId)
+			.bind("id", claim.piPaymentId())
 			.bind("expected", expected.name())
 			.map(MAPPER)
 			.one();
@@ -104,7 +154,7 @@ public class PaymentLedgerRepository {
 	/**
 	 * Stores a txid learnt outside a claim (e.g. from Pi's record), unless one is stored.
 	 */
-	public Mono<LedgerPayment> storeTxid(String piPaymentId, String txid, Instant now) {
+	Mono<LedgerPayment> storeTxid(String piPaymentId, String txid, Instant now) {
 		return this.db
 			.sql("UPDATE payment SET txid = :txid, version = version + 1, updated_at = :now "
 					+ "WHERE pi_payment_id = :id AND txid IS NULL RETURNING " + COLUMNS)
@@ -115,68 +165,79 @@ public class PaymentLedgerRepository {
 			.one();
 	}
 
-	/**
-	 * Moves the payment from {@code from} to {@code to}, drops any claim, and stores
-	 * {@code txid} if none is stored yet. With a token, only the holder of that claim may
-	 * do so. Empty when another caller got there first.
-	 */
-	public Mono<LedgerPayment> transition(String piPaymentId, PaymentStatus from, PaymentStatus to, UUID token,
-			String txid, String reason, Instant now) {
-		String tokenCondition = (token != null) ? " AND claim_token = :token" : "";
+	/** Makes the move, if it still applies; empty when it does not. */
+	Mono<LedgerPayment> move(Transition move, Instant now) {
+		OutboxMessage webhook = move.webhook();
 		DatabaseClient.GenericExecuteSpec spec = this.db
-			.sql("UPDATE payment SET status = :to, pending_action = NULL, claim_token = NULL, claimed_until = NULL, "
-					+ "txid = COALESCE(txid, :txid), failure_reason = COALESCE(:reason, failure_reason), "
-					+ "version = version + 1, updated_at = :now " + "WHERE pi_payment_id = :id AND status = :from"
-					+ tokenCondition + " RETURNING " + COLUMNS)
-			.bind("to", to.name())
-			.bind("txid", Parameter.fromOrEmpty(txid, String.class))
-			.bind("reason", Parameter.fromOrEmpty(reason, String.class))
+			.sql(MOVE.formatted(COLUMNS, (move.claim() != null) ? UNDER_CLAIM : "", (webhook != null) ? NOTIFY : ""))
+			.bind("to", move.to().name())
+			.bind("txid", Parameter.fromOrEmpty(move.txid(), String.class))
+			.bind("failure", Parameter.fromOrEmpty(move.to().endsUnpaid() ? move.reason() : null, String.class))
+			.bind("reason", Parameter.fromOrEmpty(move.reason(), String.class))
 			.bind("now", utc(now))
-			.bind("id", piPaymentId)
-			.bind("from", from.name());
-		if (token != null) {
-			spec = spec.bind("token", token);
+			.bind("id", move.piPaymentId())
+			.bind("from", move.from().name());
+		if (move.claim() != null) {
+			spec = spec.bind("token", move.claim().token());
 		}
-		return spec.map(MAPPER).one().flatMap(row -> recordEvent(row.id(), from, to, reason, now).thenReturn(row));
+		if (webhook != null) {
+			spec = spec.bind("eventId", webhook.id())
+				.bind("eventType", webhook.eventType())
+				.bind("eventUid", webhook.userUid())
+				.bind("payload", webhook.payload());
+		}
+		return spec.map(MAPPER).one();
 	}
 
 	/**
 	 * Gives up a claim without changing status, so the next callback or the reconciler
 	 * can retry.
 	 */
-	public Mono<Void> release(String piPaymentId, UUID token, Instant now) {
+	Mono<Void> release(Claim claim, Instant now) {
 		return this.db.sql(
 				"UPDATE payment SET pending_action = NULL, claim_token = NULL, claimed_until = NULL, updated_at = :now "
 						+ "WHERE pi_payment_id = :id AND claim_token = :token")
 			.bind("now", utc(now))
-			.bind("id", piPaymentId)
-			.bind("token", token)
+			.bind("id", claim.piPaymentId())
+			.bind("token", claim.token())
 			.then();
 	}
 
 	/**
-	 * Appends to the payment's history; a note with no status change repeats the current
-	 * status.
+	 * A history row that repeats the current status: something happened, nothing moved.
 	 */
-	public Mono<Void> recordEvent(long paymentRowId, PaymentStatus from, PaymentStatus to, String reason, Instant now) {
+	Mono<Void> note(LedgerPayment row, String reason, Instant now) {
 		return this.db
 			.sql("INSERT INTO payment_event (payment_id, from_status, to_status, reason, occurred_at) "
-					+ "VALUES (:payment, :from, :to, :reason, :now)")
-			.bind("payment", paymentRowId)
-			.bind("from", Parameter.fromOrEmpty(from != null ? from.name() : null, String.class))
-			.bind("to", to.name())
+					+ "VALUES (:payment, :status, :status, :reason, :now)")
+			.bind("payment", row.id())
+			.bind("status", row.status().name())
 			.bind("reason", Parameter.fromOrEmpty(reason, String.class))
 			.bind("now", utc(now))
 			.then();
 	}
 
 	/**
-	 * Rows the reconciler should converge: claims that expired mid-call, and open
-	 * payments (CREATED or APPROVED) untouched since {@code quietSince}.
+	 * Open payments of these directions to converge: claims that expired mid-call, and
+	 * payments untouched since {@code quietSince}. The open statuses come from
+	 * {@link AllowedTransition} and are written into the SQL, so PostgreSQL can use the
+	 * partial index on them.
 	 */
-	public Flux<LedgerPayment> findUnsettled(Instant now, Instant quietSince, int limit) {
+	Flux<LedgerPayment> findUnsettled(Set<PaymentDirection> directions, Instant now, Instant quietSince, int limit) {
+		String open = directions.stream()
+			.filter(direction -> !AllowedTransition.open(direction).isEmpty())
+			.map(direction -> "(direction = '" + direction.column() + "' AND status IN ("
+					+ AllowedTransition.open(direction)
+						.stream()
+						.map(status -> "'" + status.name() + "'")
+						.collect(Collectors.joining(", "))
+					+ "))")
+			.collect(Collectors.joining(" OR "));
+		if (open.isEmpty()) {
+			return Flux.empty();
+		}
 		return this.db
-			.sql("SELECT " + COLUMNS + " FROM payment WHERE status IN ('CREATED', 'APPROVED') "
+			.sql("SELECT " + COLUMNS + " FROM payment WHERE (" + open + ") "
 					+ "AND ((pending_action IS NOT NULL AND claimed_until < :now) "
 					+ "OR (pending_action IS NULL AND updated_at < :quiet)) ORDER BY updated_at LIMIT :limit")
 			.bind("now", utc(now))
@@ -192,14 +253,16 @@ public class PaymentLedgerRepository {
 
 	private static LedgerPayment map(Row row, RowMetadata metadata) {
 		Json json = row.get("metadata", Json.class);
-		return new LedgerPayment(row.get("id", Long.class), row.get("pi_payment_id", String.class),
-				row.get("user_uid", String.class), row.get("direction", String.class), row.get("network", String.class),
+		String piPaymentId = row.get("pi_payment_id", String.class);
+		UUID token = row.get("claim_token", UUID.class);
+		Claim claim = (token != null) ? new Claim(piPaymentId, ClaimAction.of(row.get("pending_action", String.class)),
+				token, instant(row.get("claimed_until", OffsetDateTime.class))) : null;
+		return new LedgerPayment(row.get("id", Long.class), piPaymentId, row.get("user_uid", String.class),
+				row.get("direction", String.class), row.get("network", String.class),
 				row.get("amount", BigDecimal.class), row.get("memo", String.class),
 				(json != null) ? json.asString() : null, PaymentStatus.valueOf(row.get("status", String.class)),
-				row.get("txid", String.class), row.get("failure_reason", String.class),
-				row.get("pending_action", String.class), row.get("claim_token", UUID.class),
-				instant(row.get("claimed_until", OffsetDateTime.class)), row.get("version", Long.class),
-				instant(row.get("created_at", OffsetDateTime.class)),
+				row.get("txid", String.class), row.get("failure_reason", String.class), claim,
+				row.get("version", Long.class), instant(row.get("created_at", OffsetDateTime.class)),
 				instant(row.get("updated_at", OffsetDateTime.class)));
 	}
 

@@ -1,8 +1,9 @@
 package dev.piedge.sidecar.ledger;
 
 /**
- * Where a payment stands in the ledger. CREATED → APPROVED → COMPLETED is the happy path;
- * REJECTED, CANCELLED and FAILED are terminal.
+ * Where a payment stands in the ledger. CREATED → APPROVED → COMPLETED is the happy path
+ * of a User-to-App payment; REJECTED, CANCELLED and FAILED are terminal. Which status may
+ * follow which, per direction, is {@link AllowedTransition}.
  */
 public enum PaymentStatus {
 
@@ -25,7 +26,15 @@ public enum PaymentStatus {
 	FAILED;
 
 	public boolean isTerminal() {
-		return this == COMPLETED || this == REJECTED || this == CANCELLED || this == FAILED;
+		return this == COMPLETED || endsUnpaid();
+	}
+
+	/**
+	 * Whether the payment ends here without being paid; the move's reason is then kept as
+	 * its {@code failure_reason}.
+	 */
+	public boolean endsUnpaid() {
+		return this == REJECTED || this == CANCELLED || this == FAILED;
 	}
 
 }

@@ -54,7 +54,7 @@ class EmbeddedDatabaseIntegrationTests {
 	@Test
 	void rejectsAnUnknownPaymentStatus() {
 		StepVerifier.create(insertPayment("pay-bad-status", "SHIPPED", BigDecimal.ONE))
-			.expectErrorSatisfies(ex -> assertThat(ex).hasMessageContaining("payment_status_known"))
+			.expectErrorSatisfies(ex -> assertThat(ex).hasMessageContaining("SHIPPED is not a status of user_to_app"))
 			.verify(Duration.ofSeconds(10));
 	}
 

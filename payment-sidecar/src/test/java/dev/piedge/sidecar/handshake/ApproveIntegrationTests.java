@@ -44,6 +44,27 @@ class ApproveIntegrationTests extends HandshakeIntegrationTestSupport {
 	}
 
 	@Test
+	void anApprovedPaymentCarriesNoFailureReason() {
+		piHas("pay-ok-2", ALICE, "3.14", false, false, false, null);
+		piAccepts("pay-ok-2", "approve", ALICE, "3.14", true, false, false, null);
+
+		callback("approve", ALICE, paymentIdBody("pay-ok-2")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.failure_reason")
+			.doesNotExist();
+		this.client.get()
+			.uri("/pi_payment/payments/pay-ok-2")
+			.header("X-Pi-Identity", identities.assertionFor(ALICE))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("APPROVED")
+			.jsonPath("$.failure_reason")
+			.doesNotExist();
+	}
+
+	@Test
 	void repeatedApproveAnswersFromTheLedgerWithoutCallingPiAgain() {
 		piHas("pay-rep-1", ALICE, "3.14", false, false, false, null);
 		piAccepts("pay-rep-1", "approve", ALICE, "3.14", true, false, false, null);

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.piedge.sidecar.TestIdentities;
 import dev.piedge.test.SharedWireMockExtension;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -84,6 +86,32 @@ abstract class HandshakeIntegrationTestSupport {
 		pi.stubFor(get(urlEqualTo("/.well-known/jwks.json"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(identities.jwksJson())));
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+	}
+
+	/**
+	 * After every test, whatever it did: each payment's status changes form one unbroken
+	 * chain of history rows that starts where the payment was recorded and ends at its
+	 * current status. A status written without its row, or a row written twice, breaks
+	 * the chain. Notes (a client's error) repeat the status and are left out.
+	 */
+	@AfterEach
+	void everyStatusChangeHasExactlyItsHistoryRow() {
+		List<String> broken = this.db.sql("""
+				WITH change AS (
+				    SELECT payment_id, from_status, to_status,
+				           LAG(to_status) OVER (PARTITION BY payment_id ORDER BY id) AS previous,
+				           ROW_NUMBER() OVER (PARTITION BY payment_id ORDER BY id DESC) AS from_last
+				    FROM payment_event WHERE from_status IS DISTINCT FROM to_status)
+				SELECT p.pi_payment_id FROM payment p
+				WHERE NOT EXISTS (SELECT 1 FROM change c
+				                  WHERE c.payment_id = p.id AND c.from_last = 1 AND c.to_status = p.status)
+				   OR EXISTS (SELECT 1 FROM change c
+				              WHERE c.payment_id = p.id AND c.from_status IS DISTINCT FROM c.previous)""")
+			.map(row -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		assertThat(broken).as("payments whose status changes and history rows disagree").isEmpty();
 	}
 
 	WebTestClient.ResponseSpec callback(String action, String uid, String json) {
@@ -154,6 +182,16 @@ abstract class HandshakeIntegrationTestSupport {
 		pi.stubFor(
 				get(urlEqualTo("/v2/payments/" + id)).willReturn(json(200, paymentJson(id, uid, new BigDecimal(amount),
 						Map.of("productId", "tea"), approved, completed, cancelled, txid, "Pi Testnet"))));
+	}
+
+	/**
+	 * Pi's GET of the payment answers with an App-to-User payment (a payout) to this
+	 * user, created and not yet completed.
+	 */
+	static void piHasPayout(String id, String uid, String amount, String txid) {
+		pi.stubFor(get(urlEqualTo("/v2/payments/" + id)).willReturn(
+				json(200, paymentJson(id, uid, new BigDecimal(amount), Map.of(), true, false, false, txid, "Pi Testnet")
+					.replace("\"direction\":\"user_to_app\"", "\"direction\":\"app_to_user\""))));
 	}
 
 	/** Pi's POST of this action answers 200 with the payment in the given state. */
