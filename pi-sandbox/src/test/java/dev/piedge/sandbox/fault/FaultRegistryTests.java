@@ -50,7 +50,7 @@ class FaultRegistryTests {
 	@Test
 	void retryAfterWithoutStatus429IsRejected() {
 		assertThatExceptionOfType(PiApiException.class)
-			.isThrownBy(() -> registry.add(new FaultRule(null, "me", null, 503, 5, null, null)))
+			.isThrownBy(() -> registry.add(new FaultRule(null, "me", null, 503, 5, null, null, null, null)))
 			.withMessageContaining("retryAfterSeconds");
 	}
 
@@ -63,7 +63,7 @@ class FaultRegistryTests {
 	}
 
 	private static FaultRule rule(String endpoint, Integer status, Integer times) {
-		return new FaultRule(null, endpoint, null, status, null, null, times);
+		return new FaultRule(null, endpoint, null, status, null, null, times, null, null);
 	}
 
 }

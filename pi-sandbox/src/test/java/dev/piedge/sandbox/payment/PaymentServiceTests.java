@@ -15,6 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import dev.piedge.sandbox.SandboxIntegrationTest;
 import dev.piedge.sandbox.config.SandboxProperties;
 import dev.piedge.sandbox.error.PiApiException;
+import dev.piedge.sandbox.horizon.EmulatedChain;
 import dev.piedge.sandbox.user.SandboxUser;
 import dev.piedge.sandbox.user.UserDirectory;
 
@@ -27,16 +28,17 @@ class PaymentServiceTests {
 	private final MutableClock clock = new MutableClock(SandboxIntegrationTest.START);
 
 	private final SandboxProperties properties = new SandboxProperties("k", "Pi Network",
-			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60),
+			SandboxProperties.DEFAULT_APP_WALLET, null, Duration.ofSeconds(60),
 			List.of(new SandboxProperties.User("t-dan", "u-dan", "dan", List.of("username"), Duration.ofHours(1), null,
 					null),
 					new SandboxProperties.User("t-eve", "u-eve", "eve", List.of("payments"), Duration.ofHours(1), null,
-							null)));
+							null)),
+			null);
 
 	private final UserDirectory users = new UserDirectory(properties, clock);
 
 	private final PaymentService service = new PaymentService(new PaymentStore(clock, properties),
-			new IdentifierGenerator(), users, properties, clock);
+			new IdentifierGenerator(), users, properties, new EmulatedChain(properties, users, clock), clock);
 
 	private final PaymentRequest request = new PaymentRequest(BigDecimal.ONE, "memo",
 			JsonNodeFactory.instance.objectNode());
