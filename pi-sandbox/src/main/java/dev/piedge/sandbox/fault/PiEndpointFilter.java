@@ -68,9 +68,8 @@ public class PiEndpointFilter {
 			answer = Mono.defer(() -> next.handle(request));
 		}
 		if (fault.isApplied()) {
-			// The handler's work (e.g. landing a transaction) happens while its response
-			// is
-			// built; only that response is dropped. A refusal still answers as usual.
+			// The handler does its work (e.g. lands a transaction) while it builds its
+			// response; only that response is dropped. A refusal still answers as usual.
 			Mono<ServerResponse> replaced = answer;
 			answer = Mono.defer(() -> next.handle(request)).then(replaced);
 		}

@@ -21,7 +21,7 @@ final class HorizonJson {
 
 	static Map<String, Object> account(ChainAccount account, String base) {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("_links", Map.of("self", link(base + "/accounts/" + account.id()), "transactions",
+		json.put("_links", ordered("self", link(base + "/accounts/" + account.id()), "transactions",
 				link(base + "/accounts/" + account.id() + "/transactions")));
 		json.put("id", account.id());
 		json.put("account_id", account.id());
@@ -29,8 +29,8 @@ final class HorizonJson {
 		json.put("subentry_count", 0);
 		json.put("last_modified_ledger", account.lastModifiedLedger());
 		json.put("last_modified_time", time(account.lastModifiedTime()));
-		json.put("thresholds", Map.of("low_threshold", 0, "med_threshold", 0, "high_threshold", 0));
-		json.put("flags", Map.of("auth_required", false, "auth_revocable", false, "auth_immutable", false,
+		json.put("thresholds", ordered("low_threshold", 0, "med_threshold", 0, "high_threshold", 0));
+		json.put("flags", ordered("auth_required", false, "auth_revocable", false, "auth_immutable", false,
 				"auth_clawback_enabled", false));
 		Map<String, Object> balance = new LinkedHashMap<>();
 		balance.put("balance", Stroops.format(account.balance()));
@@ -38,7 +38,7 @@ final class HorizonJson {
 		balance.put("selling_liabilities", Stroops.format(0));
 		balance.put("asset_type", "native");
 		json.put("balances", List.of(balance));
-		json.put("signers", List.of(Map.of("weight", 1, "key", account.id(), "type", "ed25519_public_key")));
+		json.put("signers", List.of(ordered("weight", 1, "key", account.id(), "type", "ed25519_public_key")));
 		json.put("data", Map.of());
 		json.put("num_sponsoring", 0);
 		json.put("num_sponsored", 0);
@@ -48,7 +48,7 @@ final class HorizonJson {
 
 	static Map<String, Object> transaction(LandedTransaction tx, String base) {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("_links", Map.of("self", link(base + "/transactions/" + tx.hash()), "account",
+		json.put("_links", ordered("self", link(base + "/transactions/" + tx.hash()), "account",
 				link(base + "/accounts/" + tx.sourceAccount()), "ledger", link(base + "/ledgers/" + tx.ledger())));
 		json.put("id", tx.hash());
 		json.put("paging_token", Long.toString(tx.ledger() << 32 | 4096));
@@ -106,6 +106,18 @@ final class HorizonJson {
 
 	private static Map<String, Object> link(String href) {
 		return Map.of("href", href);
+	}
+
+	/**
+	 * Members in the order given, as Horizon writes them:
+	 * {@code key, value, key, value…}.
+	 */
+	private static Map<String, Object> ordered(Object... members) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < members.length; i += 2) {
+			map.put((String) members[i], members[i + 1]);
+		}
+		return map;
 	}
 
 	private static String time(Instant instant) {

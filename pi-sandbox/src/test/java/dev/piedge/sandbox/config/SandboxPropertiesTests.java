@@ -88,9 +88,8 @@ class SandboxPropertiesTests {
 
 	@Test
 	void appWalletWithABadChecksumIsRejected() {
-		// The address the sandbox used before its wallet became a real key pair: the
-		// right
-		// shape, but no valid checksum, so no transaction could be signed for it.
+		// The sandbox's address before its wallet became a real key pair: the right
+		// shape without a valid checksum, so nobody could sign for it.
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SandboxProperties("k", "Pi Testnet",
 					"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", null, Duration.ofSeconds(60), List.of(),

@@ -82,8 +82,7 @@ class HorizonFaultIntegrationTests {
 
 		expectProblem(horizon.submit(payout.xdr()), 504, "timeout");
 
-		// Looking it up by hash shows it landed; resubmitting the same envelope is
-		// harmless.
+		// A lookup by hash shows it landed; resubmitting the same envelope is safe.
 		horizon.transaction(payout.hash()).expectStatus().isOk().expectBody().jsonPath("$.successful").isEqualTo(true);
 		JsonNode again = horizon.submitOk(payout);
 		assertThat(again.get("hash").stringValue()).isEqualTo(payout.hash());

@@ -162,8 +162,7 @@ class HorizonSubmissionIntegrationTests {
 
 	@Test
 	void envelopeSignedForTheOtherNetworkIsBadAuth() {
-		// The sandbox is "Pi Testnet": a signature over the "Pi Network" hash does not
-		// verify.
+		// The sandbox is on "Pi Testnet": a "Pi Network" signature cannot verify.
 		TestEnvelope envelope = payout().withNetwork("Pi Network");
 
 		expectTransactionFailed(horizon.submit(envelope.xdr()), "tx_bad_auth");
