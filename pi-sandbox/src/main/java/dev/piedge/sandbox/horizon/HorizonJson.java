@@ -21,8 +21,7 @@ final class HorizonJson {
 
 	static Map<String, Object> account(ChainAccount account, String base) {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("_links", ordered("self", link(base + "/accounts/" + account.id()), "transactions",
-				link(base + "/accounts/" + account.id() + "/transactions")));
+		json.put("_links", ordered("self", link(base + "/accounts/" + account.id())));
 		json.put("id", account.id());
 		json.put("account_id", account.id());
 		json.put("sequence", Long.toString(account.sequence()));
@@ -48,8 +47,9 @@ final class HorizonJson {
 
 	static Map<String, Object> transaction(LandedTransaction tx, String base) {
 		Map<String, Object> json = new LinkedHashMap<>();
+		// Only links the emulator serves: no ledgers, operations or effects.
 		json.put("_links", ordered("self", link(base + "/transactions/" + tx.hash()), "account",
-				link(base + "/accounts/" + tx.sourceAccount()), "ledger", link(base + "/ledgers/" + tx.ledger())));
+				link(base + "/accounts/" + tx.sourceAccount())));
 		json.put("id", tx.hash());
 		json.put("paging_token", Long.toString(tx.ledger() << 32 | 4096));
 		json.put("successful", tx.successful());
