@@ -35,9 +35,10 @@ public final class SandboxClient {
 		this.client = client;
 	}
 
-	/** Forgets payments, faults and call counts. */
+	/** Forgets payments, faults and call counts, and resets the emulated chain. */
 	public void reset() {
 		client.delete().uri("/sandbox/payments").exchange().expectStatus().isNoContent().expectBody();
+		client.delete().uri("/sandbox/horizon").exchange().expectStatus().isNoContent().expectBody();
 		client.delete().uri("/sandbox/faults").exchange().expectStatus().isNoContent().expectBody();
 		client.delete().uri("/sandbox/calls").exchange().expectStatus().isNoContent().expectBody();
 	}

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.stellar.sdk.KeyPair;
+import org.stellar.sdk.StrKey;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,20 +23,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param network the app's network, shown as {@code payment.network}: {@code Pi Testnet}
  * or {@code Pi Network}
  * @param appWalletAddress the app wallet: {@code to_address} of U2A and
- * {@code from_address} of A2U payments
+ * {@code from_address} of A2U payments; the Horizon emulator checks A2U transactions'
+ * signatures against this public key
+ * @param appWalletDemoSeed the secret seed of the app wallet, published for demos only so
+ * a demo payout service can sign; the sandbox only checks that it belongs to
+ * {@code appWalletAddress}. Empty when the address is not the demo wallet.
  * @param approvalTimeout how long a U2A payment may stay unapproved before it counts as
  * cancelled
  * @param users the demo users whose access tokens {@code /v2/me} accepts
+ * @param horizon settings of the Horizon emulator
  */
 @ConfigurationProperties("pi.sandbox")
 public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 		@DefaultValue("Pi Testnet") String network, @DefaultValue(DEFAULT_APP_WALLET) String appWalletAddress,
-		@DefaultValue("60s") Duration approvalTimeout, @DefaultValue List<User> users) {
+		@DefaultValue(DEFAULT_APP_WALLET_DEMO_SEED) String appWalletDemoSeed,
+		@DefaultValue("60s") Duration approvalTimeout, @DefaultValue List<User> users, @DefaultValue Horizon horizon) {
 
-	/** A Stellar public key: 'G' plus 55 base32 characters. */
+	/**
+	 * The shape of a Stellar public key: 'G' plus 55 base32 characters. A valid key also
+	 * needs the right version byte and checksum, which the validation checks too.
+	 */
 	public static final String STELLAR_ADDRESS = "G[A-Z2-7]{55}";
 
-	static final String DEFAULT_APP_WALLET = "GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
+	/**
+	 * The demo app wallet, a real Stellar key pair made once with the Stellar SDK. Its
+	 * seed is {@link #DEFAULT_APP_WALLET_DEMO_SEED}.
+	 */
+	public static final String DEFAULT_APP_WALLET = "GB3MPQRQ7HH7NJSH3YY4RPD6O52W4V7MPETYFHDFEJBBVPDFBGRB2A3P";
+
+	/**
+	 * DEMO ONLY, public: the secret seed of {@link #DEFAULT_APP_WALLET}. Anyone can sign
+	 * for this wallet; it exists only inside pi-sandbox.
+	 */
+	public static final String DEFAULT_APP_WALLET_DEMO_SEED = "SDNMROVIIY4E43P4JQJVF46P2L3N76HVZK6FAHTSL5NAVNW3JHJCH22L";
 
 	private static final Pattern STELLAR_ADDRESS_PATTERN = Pattern.compile(STELLAR_ADDRESS);
 
@@ -50,6 +72,13 @@ public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 					PREFIX + "network must be 'Pi Testnet' or 'Pi Network', was " + quoted(network));
 		}
 		requireStellarAddress(PREFIX + "app-wallet-address", appWalletAddress);
+		appWalletDemoSeed = (appWalletDemoSeed != null && !appWalletDemoSeed.isBlank()) ? appWalletDemoSeed : null;
+		if (appWalletDemoSeed != null) {
+			requireSeedOf(appWalletAddress, appWalletDemoSeed);
+		}
+		if (horizon == null) {
+			horizon = new Horizon(Horizon.DEFAULT_BASE_FEE);
+		}
 		if (approvalTimeout == null || approvalTimeout.isNegative() || approvalTimeout.isZero()) {
 			throw new IllegalArgumentException(
 					PREFIX + "approval-timeout must be positive, e.g. 60s; was " + approvalTimeout);
@@ -91,6 +120,13 @@ public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 		}
 	}
 
+	/** Leaves the seed out, so printing the settings never prints a secret. */
+	@Override
+	public String toString() {
+		return "SandboxProperties[apiKey=***, network=" + network + ", appWalletAddress=" + appWalletAddress
+				+ ", approvalTimeout=" + approvalTimeout + ", users=" + users.size() + ", horizon=" + horizon + "]";
+	}
+
 	private static void requireText(String key, String value, String example) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(key + " must not be blank (" + example + ")");
@@ -98,9 +134,36 @@ public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 	}
 
 	private static void requireStellarAddress(String key, String value) {
-		if (value == null || !STELLAR_ADDRESS_PATTERN.matcher(value).matches()) {
+		if (value == null || !STELLAR_ADDRESS_PATTERN.matcher(value).matches() || !hasValidChecksum(value)) {
 			throw new IllegalArgumentException(key + " must be a Stellar public key: 'G' followed by 55 of A-Z and "
-					+ "2-7, was " + quoted(value));
+					+ "2-7, with a valid checksum, was " + quoted(value));
+		}
+	}
+
+	private static boolean hasValidChecksum(String address) {
+		try {
+			StrKey.decodeEd25519PublicKey(address);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	// The seed is never quoted in a message: only the demo seed is public.
+	private static void requireSeedOf(String address, String seed) {
+		String key = PREFIX + "app-wallet-demo-seed";
+		String seedAddress;
+		try {
+			seedAddress = KeyPair.fromSecretSeed(seed).getAccountId();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException(
+					key + " must be a Stellar secret seed ('S' followed by 55 of A-Z and 2-7) " + "or left empty");
+		}
+		if (!seedAddress.equals(address)) {
+			throw new IllegalArgumentException(key + " is not the seed of " + PREFIX + "app-wallet-address " + address
+					+ "; set both together, or leave the seed empty");
 		}
 	}
 
@@ -130,6 +193,29 @@ public record SandboxProperties(@DefaultValue("sandbox-api-key") String apiKey,
 
 		public User {
 			scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
+		}
+	}
+
+	/**
+	 * Settings of the Horizon emulator under {@code /horizon/}.
+	 *
+	 * @param baseFee the network's base fee per operation, in stroops (1 Pi = 10^7
+	 * stroops): {@code last_ledger_base_fee} of {@code /fee_stats}, the fee charged, and
+	 * the least a transaction may offer per operation
+	 */
+	public record Horizon(@DefaultValue("100000") long baseFee) {
+
+		/**
+		 * 0.01 Pi, what pi-ruby hardcodes as Pi's fee (an inference: Pi does not document
+		 * its base fee).
+		 */
+		public static final long DEFAULT_BASE_FEE = 100_000;
+
+		public Horizon {
+			if (baseFee < 100) {
+				throw new IllegalArgumentException(
+						PREFIX + "horizon.base-fee must be at least 100 stroops (Stellar's minimum), was " + baseFee);
+			}
 		}
 	}
 }

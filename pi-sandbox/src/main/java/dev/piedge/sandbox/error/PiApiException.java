@@ -116,9 +116,30 @@ public final class PiApiException extends RuntimeException {
 	}
 
 	public static PiApiException memoMismatch() {
+		return verificationFailed("tx_memo_payment_identifier_mismatch");
+	}
+
+	/** The transaction does not pay the payment's {@code to_address}. */
+	public static PiApiException destinationMismatch() {
+		return verificationFailed("tx_destination_mismatch");
+	}
+
+	/** The transaction does not pay the payment's amount. */
+	public static PiApiException amountMismatch() {
+		return verificationFailed("tx_amount_mismatch");
+	}
+
+	/**
+	 * The txid is another transaction for this payment, which already has one: a second
+	 * payment on chain for the same identifier.
+	 */
+	public static PiApiException linkedWithAnotherTx() {
+		return verificationFailed("payment_already_linked_with_a_tx");
+	}
+
+	private static PiApiException verificationFailed(String verificationError) {
 		return new PiApiException(HttpStatus.BAD_REQUEST, "verification_failed",
-				"The transaction could not be verified.",
-				Map.of("verification_error", "tx_memo_payment_identifier_mismatch"));
+				"The transaction could not be verified.", Map.of("verification_error", verificationError));
 	}
 
 	public static PiApiException alreadyCompleted(Object payment) {

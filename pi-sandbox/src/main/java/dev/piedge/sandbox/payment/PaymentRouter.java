@@ -44,7 +44,6 @@ class PaymentRouter {
 			.DELETE("/sandbox/payments", handler::clear)
 			.POST("/sandbox/payments/{id}/transaction", handler::submitTransaction)
 			.POST("/sandbox/payments/{id}/user_cancel", handler::userCancel)
-			.GET(SandboxPaymentHandler.HORIZON_TRANSACTIONS + "{txid}", handler::horizonTransaction)
 			.build();
 	}
 

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import dev.piedge.sandbox.config.SandboxProperties;
 import dev.piedge.sandbox.error.PiApiException;
+import dev.piedge.sandbox.horizon.EmulatedChain;
+import dev.piedge.sandbox.horizon.LandedTransaction;
 import dev.piedge.sandbox.user.SandboxUser;
 import dev.piedge.sandbox.user.UserDirectory;
 
@@ -29,14 +31,17 @@ class PaymentService {
 
 	private final SandboxProperties properties;
 
+	private final EmulatedChain chain;
+
 	private final Clock clock;
 
 	PaymentService(PaymentStore store, IdentifierGenerator ids, UserDirectory users, SandboxProperties properties,
-			Clock clock) {
+			EmulatedChain chain, Clock clock) {
 		this.store = store;
 		this.ids = ids;
 		this.users = users;
 		this.properties = properties;
+		this.chain = chain;
 		this.clock = clock;
 	}
 
@@ -124,8 +129,15 @@ class PaymentService {
 		return Mono.fromCallable(() -> store.update(identifier, PaymentService::approve));
 	}
 
+	/**
+	 * Pi verifies the transaction on chain: the chain is read first, outside the store's
+	 * monitor, because the chain takes that monitor inside its own.
+	 */
 	Mono<Payment> complete(String identifier, String txid) {
-		return Mono.fromCallable(() -> store.update(identifier, payment -> complete(payment, txid)));
+		return Mono.fromCallable(() -> {
+			LandedTransaction landed = chain.transaction(txid).orElse(null);
+			return store.update(identifier, payment -> complete(payment, txid, landed));
+		});
 	}
 
 	Mono<Payment> cancel(String identifier) {
@@ -142,7 +154,9 @@ class PaymentService {
 	 * complete fail verification.
 	 */
 	Mono<Payment> submitTransaction(String identifier, String memo, String linkBase) {
-		return Mono.fromCallable(() -> store.update(identifier, payment -> withTransaction(payment, memo, linkBase)));
+		return Mono.fromCallable(() -> chain.recordWalletTransaction(
+				() -> store.update(identifier, payment -> withTransaction(payment, memo, linkBase)),
+				PaymentService::walletTransfer));
 	}
 
 	/**
@@ -150,8 +164,16 @@ class PaymentService {
 	 * user-to-app payments, with the identifier as memo (what the Pi Browser writes).
 	 */
 	Mono<Payment> submitTransactionAsPayer(String identifier, SandboxUser payer, String linkBase) {
-		return Mono.fromCallable(() -> store.update(identifier,
-				payment -> withTransaction(requirePayer(payment, payer), null, linkBase)));
+		return Mono.fromCallable(() -> chain.recordWalletTransaction(
+				() -> store.update(identifier,
+						payment -> withTransaction(requirePayer(payment, payer), null, linkBase)),
+				PaymentService::walletTransfer));
+	}
+
+	/** What the wallet's transaction pays, as it lands on the emulated chain. */
+	private static EmulatedChain.WalletTransfer walletTransfer(Payment payment) {
+		return new EmulatedChain.WalletTransfer(payment.transaction().txid(), payment.fromAddress(),
+				payment.toAddress(), payment.amount(), payment.transaction().memo());
 	}
 
 	/** The payer rejects one of their own user-to-app payments in the wallet. */
@@ -195,16 +217,34 @@ class PaymentService {
 		return payment.developerApproved() ? payment : payment.withApproved();
 	}
 
-	private static Payment complete(Payment payment, String txid) {
+	/**
+	 * Completes when {@code txid} is the payment's transaction and, on chain, pays the
+	 * payment: memo = identifier, to its {@code to_address}, its amount.
+	 * @param landed the transaction {@code txid} names on the chain, or null
+	 */
+	private static Payment complete(Payment payment, String txid, LandedTransaction landed) {
 		refuseUnlessOpen(payment);
 		if (payment.direction() == Direction.USER_TO_APP && !payment.developerApproved()) {
 			throw PiApiException.notApprovedForCompletion();
 		}
-		if (!payment.hasTransaction() || !payment.transaction().txid().equals(txid)) {
+		if (!payment.hasTransaction() || landed == null) {
 			throw PiApiException.txidMismatch();
 		}
-		if (!payment.identifier().equals(payment.transaction().memo())) {
+		if (!payment.transaction().txid().equals(txid)) {
+			// Another transaction for this payment landed: a second payment on chain.
+			if (landed.successful() && payment.identifier().equals(landed.memo())) {
+				throw PiApiException.linkedWithAnotherTx();
+			}
+			throw PiApiException.txidMismatch();
+		}
+		if (!payment.identifier().equals(landed.memo())) {
 			throw PiApiException.memoMismatch();
+		}
+		if (!payment.toAddress().equals(landed.destination())) {
+			throw PiApiException.destinationMismatch();
+		}
+		if (payment.amount().compareTo(landed.amount()) != 0) {
+			throw PiApiException.amountMismatch();
 		}
 		return payment.withCompleted();
 	}

@@ -1,10 +1,6 @@
 package dev.piedge.sandbox.payment;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
@@ -28,7 +24,8 @@ import dev.piedge.sandbox.user.AccessTokenVerifier;
 @Component
 class SandboxPaymentHandler {
 
-	static final String HORIZON_TRANSACTIONS = "/sandbox/horizon/transactions/";
+	// Pi's _link points at its Horizon; the sandbox's Horizon emulator serves it.
+	static final String HORIZON_TRANSACTIONS = "/horizon/transactions/";
 
 	private final PaymentService payments;
 
@@ -81,29 +78,7 @@ class SandboxPaymentHandler {
 	}
 
 	/**
-	 * What Horizon would answer for the transaction {@code _link}, reduced to the fields
-	 * Pi apps check (the memo against the payment identifier).
-	 */
-	Mono<ServerResponse> horizonTransaction(ServerRequest request) {
-		String txid = request.pathVariable("txid");
-		return payments.findByTxid(txid)
-			.switchIfEmpty(Mono.error(() -> PiApiException.transactionNotFound(txid)))
-			.flatMap(payment -> {
-				Map<String, Object> tx = new LinkedHashMap<>();
-				tx.put("id", txid);
-				tx.put("hash", txid);
-				tx.put("successful", true);
-				tx.put("source_account", payment.fromAddress());
-				tx.put("memo_type", "text");
-				tx.put("memo", payment.transaction().memo());
-				tx.put("created_at",
-						DateTimeFormatter.ISO_INSTANT.format(payment.createdAt().truncatedTo(ChronoUnit.SECONDS)));
-				return ServerResponse.ok().bodyValue(tx);
-			});
-	}
-
-	/**
-	 * Where {@code _link} points: this sandbox's Horizon stand-in, as the client sees it.
+	 * Where {@code _link} points: this sandbox's Horizon emulator, as the client sees it.
 	 */
 	static String horizonLinkBase(ServerRequest request) {
 		return UriComponentsBuilder.fromUri(request.uri())

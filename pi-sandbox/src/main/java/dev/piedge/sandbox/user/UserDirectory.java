@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.stellar.sdk.KeyPair;
+
 import org.springframework.stereotype.Component;
 
 import dev.piedge.sandbox.config.SandboxProperties;
@@ -18,8 +20,6 @@ import dev.piedge.sandbox.config.SandboxProperties;
 /** The configured demo users, looked up by access token, uid or username. */
 @Component
 public class UserDirectory {
-
-	private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
 	private final List<SandboxUser> all;
 
@@ -69,24 +69,21 @@ public class UserDirectory {
 	}
 
 	/**
-	 * A stable, Stellar-looking address per uid, so payments show the same wallet across
-	 * restarts.
+	 * A stable wallet per uid, so payments show the same wallet across restarts. It is
+	 * the public key of a key pair whose seed is derived from the uid, so it is a valid
+	 * Stellar account that A2U payments can be sent to (nobody is meant to sign for it).
 	 */
 	static String walletFor(String uid) {
-		byte[] digest = sha512(uid.getBytes(StandardCharsets.UTF_8));
-		StringBuilder address = new StringBuilder("G");
-		for (int i = 0; address.length() < 56; i++) {
-			address.append(BASE32[(digest[i] & 0xff) % 32]);
-		}
-		return address.toString();
+		byte[] seed = sha256(("pi-sandbox wallet of " + uid).getBytes(StandardCharsets.UTF_8));
+		return KeyPair.fromSecretSeed(seed).getAccountId();
 	}
 
-	private static byte[] sha512(byte[] input) {
+	private static byte[] sha256(byte[] input) {
 		try {
-			return MessageDigest.getInstance("SHA-512").digest(input);
+			return MessageDigest.getInstance("SHA-256").digest(input);
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK ships SHA-512", ex);
+			throw new IllegalStateException("Every JDK ships SHA-256", ex);
 		}
 	}
 

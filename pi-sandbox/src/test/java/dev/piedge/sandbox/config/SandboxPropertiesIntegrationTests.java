@@ -81,6 +81,42 @@ class SandboxPropertiesIntegrationTests {
 				.hasStackTraceContaining("give every demo user its own token"));
 	}
 
+	@Test
+	void defaultsAreTheDemoKeyPairAndPisBaseFee() {
+		runner.run(context -> {
+			SandboxProperties properties = context.getBean(SandboxProperties.class);
+			assertThat(properties.appWalletAddress()).isEqualTo(SandboxProperties.DEFAULT_APP_WALLET);
+			assertThat(properties.appWalletDemoSeed()).isEqualTo(SandboxProperties.DEFAULT_APP_WALLET_DEMO_SEED);
+			assertThat(properties.horizon().baseFee()).isEqualTo(100_000);
+		});
+	}
+
+	@Test
+	void anotherAppWalletWithTheDemoSeedFailsStartupSayingWhatToFix() {
+		runner
+			.withPropertyValues(
+					"pi.sandbox.app-wallet-address=GDL6VE6PC2MEKLJMIW6ZMKBPXQFYS5D36ODXGL33BI4IUHOM2BBNAUOB")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"pi.sandbox.app-wallet-demo-seed is not the seed of pi.sandbox.app-wallet-address"));
+		runner
+			.withPropertyValues(
+					"pi.sandbox.app-wallet-address=GDL6VE6PC2MEKLJMIW6ZMKBPXQFYS5D36ODXGL33BI4IUHOM2BBNAUOB",
+					"pi.sandbox.app-wallet-demo-seed=")
+			.run(context -> assertThat(context.getBean(SandboxProperties.class).appWalletDemoSeed()).isNull());
+	}
+
+	@Test
+	void horizonBaseFeeBindsAndIsChecked() {
+		runner.withPropertyValues("pi.sandbox.horizon.base-fee=250")
+			.run(context -> assertThat(context.getBean(SandboxProperties.class).horizon().baseFee()).isEqualTo(250));
+		runner.withPropertyValues("pi.sandbox.horizon.base-fee=10")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageStartingWith("pi.sandbox.horizon.base-fee must be at least 100 stroops"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SandboxProperties.class)
 	static class PropertiesConfiguration {

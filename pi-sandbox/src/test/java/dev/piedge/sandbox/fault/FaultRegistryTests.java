@@ -50,7 +50,7 @@ class FaultRegistryTests {
 	@Test
 	void retryAfterWithoutStatus429IsRejected() {
 		assertThatExceptionOfType(PiApiException.class)
-			.isThrownBy(() -> registry.add(new FaultRule(null, "me", null, 503, 5, null, null)))
+			.isThrownBy(() -> registry.add(new FaultRule(null, "me", null, 503, 5, null, null, null, null)))
 			.withMessageContaining("retryAfterSeconds");
 	}
 
@@ -62,8 +62,46 @@ class FaultRegistryTests {
 		assertThat(registry.list()).singleElement().extracting(FaultRegistry.FaultView::remaining).isEqualTo(2);
 	}
 
+	@Test
+	void appliedNeedsAnAnswerToReplace() {
+		assertThatExceptionOfType(PiApiException.class)
+			.isThrownBy(
+					() -> registry.add(new FaultRule(null, "horizon.submit", 100L, null, null, null, null, true, null)))
+			.withMessageContaining("'applied'");
+		assertThat(
+				registry.add(new FaultRule(null, "horizon.submit", null, 504, null, null, 1, true, null)).isApplied())
+			.isTrue();
+		assertThat(
+				registry.add(new FaultRule(null, "horizon.submit", null, null, null, true, 1, true, null)).isApplied())
+			.isTrue();
+	}
+
+	@Test
+	void resultCodeIsForHorizonSubmissionsOnlyAndIsTheWholeAnswer() {
+		assertThat(registry.add(new FaultRule(null, "horizon.submit", null, null, null, null, 1, null, "tx_bad_seq"))
+			.resultCode()).isEqualTo("tx_bad_seq");
+		assertThatExceptionOfType(PiApiException.class)
+			.isThrownBy(() -> registry.add(new FaultRule(null, "*", null, null, null, null, 1, null, "tx_bad_seq")))
+			.withMessageContaining("horizon.submit");
+		assertThatExceptionOfType(PiApiException.class)
+			.isThrownBy(() -> registry
+				.add(new FaultRule(null, "horizon.submit", null, null, null, null, 1, null, "op_underfunded")))
+			.withMessageContaining("tx_bad_seq");
+		assertThatExceptionOfType(PiApiException.class)
+			.isThrownBy(() -> registry
+				.add(new FaultRule(null, "horizon.submit", null, null, null, true, 1, null, "tx_bad_seq")))
+			.withMessageContaining("cannot be combined");
+	}
+
+	@Test
+	void wildcardAppliesToHorizonEndpointsToo() {
+		registry.add(rule("*", 503, null));
+
+		assertThat(registry.take(PiEndpoint.HORIZON_SUBMIT)).isPresent();
+	}
+
 	private static FaultRule rule(String endpoint, Integer status, Integer times) {
-		return new FaultRule(null, endpoint, null, status, null, null, times);
+		return new FaultRule(null, endpoint, null, status, null, null, times, null, null);
 	}
 
 }

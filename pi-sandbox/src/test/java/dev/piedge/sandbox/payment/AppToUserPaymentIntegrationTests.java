@@ -12,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.piedge.sandbox.SandboxClient;
 import dev.piedge.sandbox.SandboxIntegrationTest;
+import dev.piedge.sandbox.config.SandboxProperties;
 
 import static dev.piedge.sandbox.SandboxClient.BOB_UID;
 import static dev.piedge.sandbox.SandboxClient.body;
@@ -53,8 +54,7 @@ class AppToUserPaymentIntegrationTests {
 		assertThat(payment.get("direction").stringValue()).isEqualTo("app_to_user");
 		assertThat(payment.get("user_uid").stringValue()).isEqualTo(BOB_UID);
 		assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("1.5");
-		assertThat(payment.get("from_address").stringValue())
-			.isEqualTo("GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
+		assertThat(payment.get("from_address").stringValue()).isEqualTo(SandboxProperties.DEFAULT_APP_WALLET);
 		assertThat(payment.get("to_address").stringValue()).matches("G[A-Z2-7]{55}");
 		assertThat(payment.get("metadata").get("refund").intValue()).isEqualTo(7);
 		assertThat(payment.get("transaction").isNull()).isTrue();

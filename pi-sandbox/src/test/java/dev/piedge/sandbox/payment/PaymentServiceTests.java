@@ -15,6 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import dev.piedge.sandbox.SandboxIntegrationTest;
 import dev.piedge.sandbox.config.SandboxProperties;
 import dev.piedge.sandbox.error.PiApiException;
+import dev.piedge.sandbox.horizon.EmulatedChain;
 import dev.piedge.sandbox.user.SandboxUser;
 import dev.piedge.sandbox.user.UserDirectory;
 
@@ -24,19 +25,26 @@ class PaymentServiceTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+	private static final String TXID = "ab".repeat(32);
+
 	private final MutableClock clock = new MutableClock(SandboxIntegrationTest.START);
 
 	private final SandboxProperties properties = new SandboxProperties("k", "Pi Network",
-			"GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", Duration.ofSeconds(60),
+			SandboxProperties.DEFAULT_APP_WALLET, null, Duration.ofSeconds(60),
 			List.of(new SandboxProperties.User("t-dan", "u-dan", "dan", List.of("username"), Duration.ofHours(1), null,
 					null),
 					new SandboxProperties.User("t-eve", "u-eve", "eve", List.of("payments"), Duration.ofHours(1), null,
-							null)));
+							null)),
+			null);
 
 	private final UserDirectory users = new UserDirectory(properties, clock);
 
-	private final PaymentService service = new PaymentService(new PaymentStore(clock, properties),
-			new IdentifierGenerator(), users, properties, clock);
+	private final PaymentStore store = new PaymentStore(clock, properties);
+
+	private final EmulatedChain chain = new EmulatedChain(properties, users, clock);
+
+	private final PaymentService service = new PaymentService(store, new IdentifierGenerator(), users, properties,
+			chain, clock);
 
 	private final PaymentRequest request = new PaymentRequest(BigDecimal.ONE, "memo",
 			JsonNodeFactory.instance.objectNode());
@@ -93,6 +101,57 @@ class PaymentServiceTests {
 				assertThat(outcomes).filteredOn("already_completed"::equals).hasSize(15);
 			})
 			.verifyComplete();
+	}
+
+	@Test
+	void completeRefusesATransactionThatPaysAnotherAmount() {
+		Payment payment = linkedToChainTransaction(new BigDecimal("2"), null);
+
+		service.complete(payment.identifier(), TXID)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies(
+					ex -> assertThat(((PiApiException) ex).body()).containsEntry("error", "verification_failed")
+						.containsEntry("verification_error", "tx_amount_mismatch"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void completeRefusesATransactionThatPaysAnotherDestination() {
+		Payment payment = linkedToChainTransaction(BigDecimal.ONE,
+				users.findByUid("u-dan").orElseThrow().walletAddress());
+
+		service.complete(payment.identifier(), TXID)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies(
+					ex -> assertThat(((PiApiException) ex).body()).containsEntry("error", "verification_failed")
+						.containsEntry("verification_error", "tx_destination_mismatch"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void completeAcceptsTheTransactionThatPaysThePayment() {
+		Payment payment = linkedToChainTransaction(BigDecimal.ONE, null);
+
+		service.complete(payment.identifier(), TXID)
+			.as(StepVerifier::create)
+			.assertNext(completed -> assertThat(completed.developerCompleted()).isTrue())
+			.verifyComplete();
+	}
+
+	/**
+	 * An A2U payment of 1 to eve whose transaction on chain pays {@code amount} to
+	 * {@code destination} (null: eve's wallet): a state only a faulty chain could
+	 * produce, which complete must still catch.
+	 */
+	private Payment linkedToChainTransaction(BigDecimal amount, String destination) {
+		Payment payment = service.createAppToUser("u-eve", request).block(TIMEOUT);
+		return chain
+			.recordWalletTransaction(
+					() -> store.update(payment.identifier(),
+							open -> open
+								.withTransaction(new Payment.Transaction(TXID, open.identifier(), false, "link"))),
+					linked -> new EmulatedChain.WalletTransfer(TXID, linked.fromAddress(),
+							(destination != null) ? destination : linked.toAddress(), amount, linked.identifier()));
 	}
 
 }

@@ -188,8 +188,7 @@ class SdkPaymentIntegrationTests {
 
 		JsonNode submitted = body(sdk("POST", "/sdk/payments/" + id + "/transaction", ALICE).expectStatus().isOk());
 		String txid = submitted.get("transaction").get("txid").stringValue();
-		assertThat(submitted.get("transaction").get("_link").stringValue())
-			.endsWith("/sandbox/horizon/transactions/" + txid);
+		assertThat(submitted.get("transaction").get("_link").stringValue()).endsWith("/horizon/transactions/" + txid);
 		// The memo is the identifier, so the app's server can complete it.
 		sandbox.complete(id, txid).expectStatus().isOk().expectBody();
 	}

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.piedge.sandbox.SandboxClient;
 import dev.piedge.sandbox.SandboxIntegrationTest;
+import dev.piedge.sandbox.config.SandboxProperties;
 
 import static dev.piedge.sandbox.SandboxClient.ALICE;
 import static dev.piedge.sandbox.SandboxClient.ALICE_UID;
@@ -57,8 +58,7 @@ class UserToAppPaymentIntegrationTests {
 		assertThat(payment.get("memo").stringValue()).isEqualTo("Coffee");
 		assertThat(payment.get("metadata").get("orderId").intValue()).isEqualTo(1);
 		assertThat(payment.get("from_address").stringValue()).matches("G[A-Z2-7]{55}");
-		assertThat(payment.get("to_address").stringValue())
-			.isEqualTo("GBSANDBOXAPPWALLETPIEDGEDEVXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
+		assertThat(payment.get("to_address").stringValue()).isEqualTo(SandboxProperties.DEFAULT_APP_WALLET);
 		assertThat(payment.get("direction").stringValue()).isEqualTo("user_to_app");
 		assertThat(payment.get("created_at").stringValue()).isEqualTo("2030-01-01T00:00:00.123Z");
 		assertThat(payment.get("network").stringValue()).isEqualTo("Pi Testnet");
@@ -77,7 +77,7 @@ class UserToAppPaymentIntegrationTests {
 		String txid = tx.get("txid").stringValue();
 		assertThat(txid).matches("[0-9a-f]{64}");
 		assertThat(tx.get("verified").booleanValue()).isFalse();
-		assertThat(tx.get("_link").stringValue()).endsWith("/sandbox/horizon/transactions/" + txid);
+		assertThat(tx.get("_link").stringValue()).endsWith("/horizon/transactions/" + txid);
 		assertStatus(submitted, true, false, false, false, false);
 
 		JsonNode completed = body(sandbox.complete(id, txid).expectStatus().isOk());
