@@ -3,7 +3,9 @@ package dev.piedge.sidecar.platformtoken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.ECKey;
@@ -14,14 +16,17 @@ import dev.piedge.sidecar.api.ApiCredentialVerifier;
 import dev.piedge.sidecar.api.ApiPrincipal;
 import dev.piedge.sidecar.api.Permission;
 
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -100,7 +105,24 @@ class PlatformTokenVerifier implements ApiCredentialVerifier {
 		timestamps.setAllowEmptyExpiryClaim(false);
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(timestamps, new PlatformTokenClaimsValidator(properties, clock)));
+		decoder.setClaimSetConverter(withoutInventedIssuedAt());
 		return decoder;
+	}
+
+	/**
+	 * Spring's claim conversion, except that a token without {@code iat} keeps none:
+	 * Spring sets one a second before {@code exp}, which would hide the missing claim and
+	 * let a token bypass the lifetime rule.
+	 */
+	private static Converter<Map<String, Object>, Map<String, Object>> withoutInventedIssuedAt() {
+		MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+		return claims -> {
+			Map<String, Object> converted = new HashMap<>(defaults.convert(claims));
+			if (!claims.containsKey(JwtClaimNames.IAT)) {
+				converted.remove(JwtClaimNames.IAT);
+			}
+			return converted;
+		};
 	}
 
 	private static NimbusReactiveJwtDecoder jwksDecoder(PlatformTokenProperties properties) {
