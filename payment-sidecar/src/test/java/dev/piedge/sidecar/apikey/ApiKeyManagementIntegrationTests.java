@@ -1,5 +1,12 @@
 package dev.piedge.sidecar.apikey;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The operator's one command, {@code /actuator/apikeys} on the management port: a key is
@@ -125,6 +134,32 @@ class ApiKeyManagementIntegrationTests extends ApiIntegrationTestSupport {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("api_key_not_found");
+	}
+
+	@Test
+	void theManagementPortListensOnLoopbackOnly() throws Exception {
+		InetAddress external = NetworkInterface.networkInterfaces()
+			.filter(this::isUp)
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+			.findFirst()
+			.orElse(null);
+		assumeTrue(external != null, "this machine has no non-loopback IPv4 address to try");
+
+		try (Socket socket = new Socket()) {
+			assertThatExceptionOfType(ConnectException.class)
+				.isThrownBy(() -> socket.connect(new InetSocketAddress(external, this.managementPort), 2000));
+		}
+		management().get().uri("/actuator/apikeys").exchange().expectStatus().isOk();
+	}
+
+	private boolean isUp(NetworkInterface networkInterface) {
+		try {
+			return networkInterface.isUp();
+		}
+		catch (SocketException ex) {
+			return false;
+		}
 	}
 
 	private void assertRefused(Map<String, Object> request, String detail) {
