@@ -81,6 +81,36 @@ public enum SidecarProblemCode implements ProblemCode {
 	/** Pi refused the call; the payment is unchanged. */
 	PI_API_ERROR("pi_api_error"),
 
+	/** A backend API request without a bearer credential. */
+	MISSING_API_KEY("missing_api_key"),
+
+	/** A bearer credential that is no valid API key: unknown, revoked or malformed. */
+	INVALID_API_KEY("invalid_api_key"),
+
+	/** A platform token that does not verify or breaks a rule on its claims. */
+	INVALID_PLATFORM_TOKEN("invalid_platform_token"),
+
+	/** The platform's key set cannot be fetched, so no platform token can be checked. */
+	PLATFORM_KEYS_UNAVAILABLE("platform_keys_unavailable"),
+
+	/** The caller lacks the permission the endpoint requires. */
+	INSUFFICIENT_PERMISSION("insufficient_permission"),
+
+	/** An Idempotency-Key that is empty, too long, repeated or not printable ASCII. */
+	INVALID_IDEMPOTENCY_KEY("invalid_idempotency_key"),
+
+	/** A POST that must carry an Idempotency-Key came without one. */
+	IDEMPOTENCY_KEY_REQUIRED("idempotency_key_required"),
+
+	/** The Idempotency-Key was used before with another request. */
+	IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),
+
+	/** The first request with this Idempotency-Key has not finished yet. */
+	IDEMPOTENCY_IN_PROGRESS("idempotency_in_progress"),
+
+	/** The management endpoint has no API key with that id. */
+	API_KEY_NOT_FOUND("api_key_not_found"),
+
 	/** No route for the path. */
 	NOT_FOUND("not_found"),
 

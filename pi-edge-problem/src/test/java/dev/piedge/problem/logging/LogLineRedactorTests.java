@@ -30,6 +30,21 @@ class LogLineRedactorTests {
 		assertThat(LogLineRedactor.redact(line)).isSameAs(line).isEqualTo(line);
 	}
 
+	/**
+	 * pi-edge's backend API keys ({@code pek_<id>_<secret>}): the base64url secret holds
+	 * {@code _} and {@code -}, which RFC 6750 allows in a bearer token, and a key quoted
+	 * anywhere else in a line keeps only its public id.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"Authorization: Bearer pek_k3y1d0000001_Zm9v_YmFy-YmF6_cXV4cXV4cXV4cXV4cXV4cXV4cXV4cXV4cXU|Authorization: Bearer [redacted]",
+			"authorization=[Bearer pek_k3y1d0000001_Zm9v_YmFy-YmF6]|authorization=[Bearer [redacted]]",
+			"rejected key pek_k3y1d0000001_Zm9v_YmFy-YmF6_cXV4cXV4 for /pi-edge/api/payouts|rejected key pek_k3y1d0000001_[redacted] for /pi-edge/api/payouts",
+			"\"key\":\"pek_k3y1d0000001_Zm9vYmFyYmF6\"|\"key\":\"pek_k3y1d0000001_[redacted]\"" })
+	void removesApiKeySecrets(String line, String expected) {
+		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
+	}
+
 	@Test
 	void passesNullThrough() {
 		assertThat(LogLineRedactor.redact(null)).isNull();
