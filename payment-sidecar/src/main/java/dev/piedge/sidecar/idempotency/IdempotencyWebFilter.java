@@ -15,6 +15,7 @@ import dev.piedge.sidecar.api.ApiPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -55,6 +56,9 @@ import reactor.core.publisher.Mono;
  * without the header pass untouched.
  */
 @Component
+// Only where there is a web server to filter for (tests of the ledger alone run without
+// one).
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class IdempotencyWebFilter implements WebFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyWebFilter.class);
