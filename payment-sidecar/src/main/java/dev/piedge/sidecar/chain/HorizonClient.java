@@ -174,6 +174,7 @@ public class HorizonClient {
 	 */
 	private Mono<HorizonAnswer> fetch(PiNetwork network, String call, Duration timeout,
 			Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {
+		Objects.requireNonNull(network, "network");
 		return request.apply(this.clients.get(network))
 			.exchangeToMono(this::answer)
 			.timeout(timeout)
