@@ -1,6 +1,5 @@
 package dev.piedge.sidecar.chain;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -8,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import dev.piedge.pi.client.TxId;
@@ -24,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Reactive client for Horizon, the Pi blockchain's HTTP API, with the calls a payout
@@ -178,7 +175,7 @@ public class HorizonClient {
 		return request.apply(this.clients.get(network))
 			.exchangeToMono(this::answer)
 			.timeout(timeout)
-			.onErrorMap(ex -> transportFailure(call, timeout, ex));
+			.onErrorMap(ex -> HorizonUnavailableException.fromTransport(call, timeout, ex));
 	}
 
 	private Mono<HorizonAnswer> answer(ClientResponse response) {
@@ -190,28 +187,6 @@ public class HorizonClient {
 			// Too large to read: the status still counts, the body does not.
 			.onErrorResume(DataBufferLimitException.class, ex -> Mono.just(TOO_LARGE))
 			.map(body -> new HorizonAnswer(status, retryAfter, (body == TOO_LARGE) ? null : body));
-	}
-
-	private static Throwable transportFailure(String call, Duration timeout, Throwable ex) {
-		if (ex instanceof HorizonUnavailableException || ex instanceof HorizonAccountNotFoundException) {
-			return ex;
-		}
-		if (causedBy(ex, TimeoutException.class) || causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
-			return HorizonUnavailableException.timeout(call, timeout);
-		}
-		if (ex instanceof WebClientRequestException || causedBy(ex, IOException.class)) {
-			return HorizonUnavailableException.connection(call, ex);
-		}
-		return ex;
-	}
-
-	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-		for (Throwable t = error; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (type.isInstance(t)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean isBase64(String envelope) {

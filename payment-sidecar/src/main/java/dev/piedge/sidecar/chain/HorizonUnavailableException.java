@@ -1,7 +1,11 @@
 package dev.piedge.sidecar.chain;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Horizon gave no usable answer to a read: it timed out, the connection failed, it
@@ -38,6 +42,24 @@ public final class HorizonUnavailableException extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
+	/**
+	 * Maps a failure of one attempt that is not an HTTP answer: a timeout or a transport
+	 * failure. Any other failure passes through unchanged.
+	 */
+	static Throwable fromTransport(String call, Duration timeout, Throwable failure) {
+		if (failure instanceof HorizonUnavailableException || failure instanceof HorizonAccountNotFoundException) {
+			return failure;
+		}
+		if (causedBy(failure, TimeoutException.class)
+				|| causedBy(failure, io.netty.handler.timeout.TimeoutException.class)) {
+			return timeout(call, timeout);
+		}
+		if (failure instanceof WebClientRequestException || causedBy(failure, IOException.class)) {
+			return connection(call, failure);
+		}
+		return failure;
+	}
+
 	static HorizonUnavailableException timeout(String call, Duration timeout) {
 		return new HorizonUnavailableException(
 				"Horizon did not answer " + call + " within " + timeout.toMillis() + " ms", null, Reason.TIMEOUT, null);
@@ -62,6 +84,15 @@ public final class HorizonUnavailableException extends RuntimeException {
 		// No cause: parser exceptions quote the body.
 		return new HorizonUnavailableException("Horizon sent an unusable answer to " + call + ": " + problem, null,
 				Reason.BAD_RESPONSE, null);
+	}
+
+	private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

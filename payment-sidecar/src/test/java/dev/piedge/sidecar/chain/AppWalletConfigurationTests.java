@@ -111,10 +111,12 @@ class AppWalletConfigurationTests {
 	void theStartupFailureReportNamesTheKeyButNeverQuotesTheSeed(CapturedOutput output) {
 		String badSeed = TestWallets.APP_SEED.substring(0, 55) + (TestWallets.APP_SEED.endsWith("A") ? "B" : "A");
 		SpringApplicationBuilder application = new SpringApplicationBuilder(WalletConfiguration.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.config.import=", "pi.payouts.wallet.seed=" + badSeed);
+			.web(WebApplicationType.NONE);
 
-		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
+		// Arguments, since the sidecar's application.yml (on this class path) sets the
+		// key.
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> application.run("--spring.config.import=", "--pi.payouts.wallet.seed=" + badSeed));
 
 		assertThat(output).contains("Application run failed")
 			.contains("pi.payouts.wallet.seed is not a valid Stellar secret seed")
