@@ -16,6 +16,15 @@ public final class LogLineRedactor {
 	static final String REDACTED = "[redacted]";
 
 	/**
+	 * A Stellar secret seed, such as the payout wallet's: {@code S} and 55 base32
+	 * characters, standing alone. It is replaced whole; account addresses ({@code G…})
+	 * are public and stay.
+	 */
+	private static final Pattern SECRET_SEED = Pattern.compile("(?<![A-Za-z0-9])S[A-Z2-7]{55}(?![A-Za-z0-9])");
+
+	private static final int SECRET_SEED_LENGTH = 56;
+
+	/**
 	 * A path or URI (it contains a '/'), then '?' and a non-empty query, up to
 	 * whitespace, a quote or a fragment.
 	 */
@@ -37,7 +46,7 @@ public final class LogLineRedactor {
 		if (text == null) {
 			return null;
 		}
-		String redacted = text;
+		String redacted = withoutSeeds(text);
 		// Cheap looks first: the usual line has none, and costs a few scans and no
 		// regex.
 		if (redacted.indexOf('?') >= 0) {
@@ -50,6 +59,22 @@ public final class LogLineRedactor {
 			redacted = API_KEY.matcher(redacted).replaceAll("pek_$1_" + REDACTED);
 		}
 		return redacted;
+	}
+
+	/**
+	 * Replaces secret seeds. The usual line has no 56 base32 characters in a row, which
+	 * one scan tells without a regex.
+	 */
+	private static String withoutSeeds(String text) {
+		int run = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			run = ((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7')) ? run + 1 : 0;
+			if (run == SECRET_SEED_LENGTH) {
+				return SECRET_SEED.matcher(text).replaceAll(REDACTED);
+			}
+		}
+		return text;
 	}
 
 }

@@ -43,6 +43,40 @@ class LogLineRedactorTests {
 			"\"key\":\"pek_k3y1d0000001_Zm9vYmFyYmF6\"|\"key\":\"pek_k3y1d0000001_[redacted]\"" })
 	void removesApiKeySecrets(String line, String expected) {
 		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
+
+	}
+
+	*
+
+	A Stellar
+
+	secret seed (the payout wallet's): {@code S} and 55 base32 characters. An
+	 *
+
+	account address ({@code G…})is
+
+	public and stays, as do
+	shorter or
+	longer runs.*/
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"seed=SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E|seed=[redacted]",
+			"Failed to bind [SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E] for G|Failed to bind [[redacted]] for G",
+			"\"seed\":\"SBIJDIVHZQQFPUSQB7ZECPD7FWYWSTSX4KKIIAZW5ZPOLEQWOGRYDXOT\"}|\"seed\":\"[redacted]\"}",
+			"two SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E SBIJDIVHZQQFPUSQB7ZECPD7FWYWSTSX4KKIIAZW5ZPOLEQWOGRYDXOT|two [redacted] [redacted]" })
+	void removesWalletSeeds(String line, String expected) {
+		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "App wallet GB24VG44VBWSF6R666Z6FS6W5SIMCGNV6QAKQ2QBDL4XZJFFJ7W5MKWD opened",
+					"one short SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35",
+					"one long SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35EA",
+					"in base64 xSC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E" })
+	void leavesAddressesAndOtherRunsAlone(String line) {
+		assertThat(LogLineRedactor.redact(line)).isSameAs(line);
 	}
 
 	@Test
