@@ -31,34 +31,9 @@ class LogLineRedactorTests {
 	}
 
 	/**
-	 * pi-edge's backend API keys ({@code pek_<id>_<secret>}): the base64url secret holds
-	 * {@code _} and {@code -}, which RFC 6750 allows in a bearer token, and a key quoted
-	 * anywhere else in a line keeps only its public id.
+	 * A Stellar secret seed (the payout wallet's): {@code S} and 55 base32 characters. An
+	 * account address ({@code G…}) is public and stays, as do shorter or longer runs.
 	 */
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"Authorization: Bearer pek_k3y1d0000001_Zm9v_YmFy-YmF6_cXV4cXV4cXV4cXV4cXV4cXV4cXV4cXV4cXU|Authorization: Bearer [redacted]",
-			"authorization=[Bearer pek_k3y1d0000001_Zm9v_YmFy-YmF6]|authorization=[Bearer [redacted]]",
-			"rejected key pek_k3y1d0000001_Zm9v_YmFy-YmF6_cXV4cXV4 for /pi-edge/api/payouts|rejected key pek_k3y1d0000001_[redacted] for /pi-edge/api/payouts",
-			"\"key\":\"pek_k3y1d0000001_Zm9vYmFyYmF6\"|\"key\":\"pek_k3y1d0000001_[redacted]\"" })
-	void removesApiKeySecrets(String line, String expected) {
-		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
-
-	}
-
-	*
-
-	A Stellar
-
-	secret seed (the payout wallet's): {@code S} and 55 base32 characters. An
-	 *
-
-	account address ({@code G…})is
-
-	public and stays, as do
-	shorter or
-	longer runs.*/
-
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"seed=SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E|seed=[redacted]",
@@ -77,6 +52,21 @@ class LogLineRedactorTests {
 					"in base64 xSC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E" })
 	void leavesAddressesAndOtherRunsAlone(String line) {
 		assertThat(LogLineRedactor.redact(line)).isSameAs(line);
+	}
+
+	/**
+	 * pi-edge's backend API keys ({@code pek_<id>_<secret>}): the base64url secret holds
+	 * {@code _} and {@code -}, which RFC 6750 allows in a bearer token, and a key quoted
+	 * anywhere else in a line keeps only its public id.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"Authorization: Bearer pek_k3y1d0000001_Zm9v_YmFy-YmF6_cXV4cXV4cXV4cXV4cXV4cXV4cXV4cXV4cXU|Authorization: Bearer [redacted]",
+			"authorization=[Bearer pek_k3y1d0000001_Zm9v_YmFy-YmF6]|authorization=[Bearer [redacted]]",
+			"rejected key pek_k3y1d0000001_Zm9v_YmFy-YmF6_cXV4cXV4 for /pi-edge/api/payouts|rejected key pek_k3y1d0000001_[redacted] for /pi-edge/api/payouts",
+			"\"key\":\"pek_k3y1d0000001_Zm9vYmFyYmF6\"|\"key\":\"pek_k3y1d0000001_[redacted]\"" })
+	void removesApiKeySecrets(String line, String expected) {
+		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
 	}
 
 	@Test
