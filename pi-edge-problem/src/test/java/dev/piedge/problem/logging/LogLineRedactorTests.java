@@ -43,22 +43,12 @@ class LogLineRedactorTests {
 			"\"key\":\"pek_k3y1d0000001_Zm9vYmFyYmF6\"|\"key\":\"pek_k3y1d0000001_[redacted]\"" })
 	void removesApiKeySecrets(String line, String expected) {
 		assertThat(LogLineRedactor.redact(line)).isEqualTo(expected);
-
 	}
 
-	*
-
-	A Stellar
-
-	secret seed (the payout wallet's): {@code S} and 55 base32 characters. An
-	 *
-
-	account address ({@code G…})is
-
-	public and stays, as do
-	shorter or
-	longer runs.*/
-
+	/**
+	 * A Stellar secret seed (the payout wallet's): {@code S} and 55 base32 characters. An
+	 * account address ({@code G…}) is public and stays, as do shorter or longer runs.
+	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"seed=SC7MVAUXEEXRRECI34A4SBW2IXZRUTQ54OWXDAHTHR5FY3POBMJZZ35E|seed=[redacted]",
