@@ -38,6 +38,10 @@ record Payout(UUID id, String owner, String reference, String userUid, BigDecima
 		if (this.outcome != null) {
 			return this.outcome.toLowerCase(Locale.ROOT);
 		}
+		// An accepted cancel always ends in CANCELLED: nothing is signed after it.
+		if (this.cancelRequested && (this.ledgerStatus == null || this.ledgerStatus == PaymentStatus.CREATED)) {
+			return "cancelled";
+		}
 		if (this.ledgerStatus == null) {
 			return (this.piPaymentId != null) ? "created" : "queued";
 		}

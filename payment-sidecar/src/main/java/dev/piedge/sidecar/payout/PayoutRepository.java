@@ -142,7 +142,9 @@ class PayoutRepository {
 	Mono<Boolean> requestCancel(UUID id, String owner, Instant now) {
 		return this.db
 			.sql("UPDATE payout SET cancel_requested = TRUE, updated_at = :now "
-					+ "WHERE id = :id AND owner = :owner AND envelope_xdr IS NULL AND outcome IS NULL")
+					+ "WHERE id = :id AND owner = :owner AND envelope_xdr IS NULL AND outcome IS NULL "
+					+ "AND NOT EXISTS (SELECT 1 FROM payment l WHERE l.pi_payment_id = payout.pi_payment_id "
+					+ "AND l.status <> 'CREATED')")
 			.bind("now", utc(now))
 			.bind("id", id)
 			.bind("owner", owner)

@@ -43,6 +43,8 @@ final class FakePiChain implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final AtomicInteger IDS = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+
 	private final DisposableServer server;
 
 	private final Map<String, FakePayment> payments = new LinkedHashMap<>();
@@ -140,7 +142,9 @@ final class FakePiChain implements AutoCloseable {
 					lose = false;
 				}
 				else {
-					FakePayment created = new FakePayment("pay" + String.format("%025d", ++this.created),
+					this.created++;
+					// Unique across resets: the ledger outlives a test.
+					FakePayment created = new FakePayment("pay" + String.format("%025d", IDS.incrementAndGet()),
 							payment.path("uid").asString(), new BigDecimal(payment.path("amount").asString()),
 							payment.path("memo").asString(), JSON.convertValue(payment.path("metadata"), Map.class));
 					this.payments.put(created.id, created);

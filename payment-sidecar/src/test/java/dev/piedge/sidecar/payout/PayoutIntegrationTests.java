@@ -7,13 +7,13 @@ import java.util.UUID;
 
 import dev.piedge.pi.client.PiPlatformClient;
 import dev.piedge.sidecar.api.ApiIntegrationTestSupport;
+import dev.piedge.sidecar.api.ApiTestConfiguration;
 import dev.piedge.sidecar.chain.AppWallet;
 import dev.piedge.sidecar.chain.HorizonClient;
 import dev.piedge.sidecar.chain.PayoutTransactionSigner;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
 import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.pi.PiPaymentsClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,11 +81,6 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		registry.add("pi.payouts.horizon.urls.[Pi Testnet]", fake::horizonUrl);
 	}
 
-	@AfterAll
-	static void stopFake() {
-		// The cached context may outlive this class; it only polls hourly.
-	}
-
 	@BeforeEach
 	void cleanSlate() {
 		fake.reset();
@@ -119,6 +116,275 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		assertThat(fake.transactions()).isEqualTo(1);
 		assertThat(fake.completions()).isEqualTo(1);
 		assertThat(webhooks()).containsExactly("payout.completed");
+	}
+
+	@Test
+	void theSameIdempotencyKeyAndBodyReplaysTheFirstAnswerAndPaysOnce() {
+		String idempotencyKey = UUID.randomUUID().toString();
+		Map<String, Object> body = Map.of("uid", "uid-alice", "amount", "1", "memo", "Refund");
+		String first = (String) post("/pi-edge/api/payouts", idempotencyKey, body).expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		Map<String, Object> replay = post("/pi-edge/api/payouts", idempotencyKey, body).expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody();
+		assertThat(replay).containsEntry("id", first);
+		awaitStatus(first, "completed");
+		assertThat(countPayouts()).isEqualTo(1);
+		assertThat(fake.transactions()).isEqualTo(1);
+	}
+
+	@Test
+	void theSameIdempotencyKeyWithAnotherBodyIs422() {
+		String idempotencyKey = UUID.randomUUID().toString();
+		holdLeaseElsewhere();
+		post("/pi-edge/api/payouts", idempotencyKey, Map.of("uid", "uid-alice", "amount", "1", "memo", "a"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED);
+		post("/pi-edge/api/payouts", idempotencyKey, Map.of("uid", "uid-alice", "amount", "2", "memo", "a"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("idempotency_key_reused");
+		assertThat(countPayouts()).isEqualTo(1);
+	}
+
+	@Test
+	void aPayoutWithoutIdempotencyKeyIsRefused() {
+		post("/pi-edge/api/payouts", null, Map.of("uid", "uid-alice", "amount", "1", "memo", "a")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("idempotency_key_required");
+		assertThat(countPayouts()).isZero();
+	}
+
+	@Test
+	void aReferenceIsUsedOnceEvenWithAnotherIdempotencyKey() {
+		holdLeaseElsewhere();
+		Map<String, Object> body = Map.of("uid", "uid-alice", "amount", "1", "memo", "a", "reference", "job-1");
+		String first = (String) post("/pi-edge/api/payouts", UUID.randomUUID().toString(), body).expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(), body).expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("reference_already_used")
+			.jsonPath("$.payout_id")
+			.isEqualTo(first);
+		assertThat(countPayouts()).isEqualTo(1);
+	}
+
+	@Test
+	void limitsPerPayoutAndPerDayAreEnforced() {
+		holdLeaseElsewhere();
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", "50.0000001", "memo", "a"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payout_limit_exceeded");
+		for (int i = 0; i < 2; i++) {
+			post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+					Map.of("uid", "uid-alice", "amount", "45", "memo", "a"))
+				.expectStatus()
+				.isEqualTo(HttpStatus.ACCEPTED);
+		}
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", "10.5", "memo", "a"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payout_limit_exceeded");
+		assertThat(countPayouts()).isEqualTo(2);
+	}
+
+	@Test
+	void anAmountWithMoreThanSevenDecimalsIsInvalid() {
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", "0.00000001", "memo", "a"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_payout");
+	}
+
+	@Test
+	void aReadOnlyKeyCannotAskForAPayout() {
+		this.key = createKey("reader", "payouts:read").key();
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", "1", "memo", "a"))
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("insufficient_permission")
+			.jsonPath("$.missing_permission")
+			.isEqualTo("payouts:write");
+	}
+
+	@Test
+	void anotherCallersPayoutIsNotFound() {
+		String id = accept("1");
+		this.key = createKey("other", "payouts:write").key();
+		getApi("/pi-edge/api/payouts/" + id, this.key).exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payout_not_found");
+	}
+
+	@Test
+	void aQueuedPayoutCanBeCancelledAndIsNeverCreatedOnPi() {
+		holdLeaseElsewhere();
+		String id = accept("1");
+		post("/pi-edge/api/payouts/" + id + "/cancel", UUID.randomUUID().toString(), Map.of()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("cancelled");
+		releaseLease();
+		freshWorker().drain().block(Duration.ofSeconds(20));
+		assertThat(get("/pi-edge/api/payouts/" + id)).containsEntry("status", "cancelled");
+		assertThat(fake.createdPayments()).isZero();
+	}
+
+	@Test
+	void aCompletedPayoutCannotBeCancelled() {
+		String id = accept("1");
+		awaitStatus(id, "completed");
+		post("/pi-edge/api/payouts/" + id + "/cancel", UUID.randomUUID().toString(), Map.of()).expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payout_not_cancellable");
+	}
+
+	@Test
+	void aCreateWhoseAnswerWasLostIsAdoptedNotCreatedTwice() {
+		fake.loseCreateAnswers.set(1);
+		String id = accept("2");
+		resumeUntilCompleted(id);
+		assertThat(fake.createdPayments()).isEqualTo(1);
+		assertPaidOnce();
+	}
+
+	@Test
+	void aSubmitThatNeverReachedTheChainIsResubmittedWithTheSameEnvelope() {
+		fake.hangSubmits.set(1);
+		String id = accept("2");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "submitted".equals(get("/pi-edge/api/payouts/" + id).get("status")));
+		String storedTxid = (String) get("/pi-edge/api/payouts/" + id).get("txid");
+		assertThat(storedTxid).isNotNull();
+		assertThat(fake.transactions()).isZero();
+		resumeUntilCompleted(id);
+		assertThat(get("/pi-edge/api/payouts/" + id)).containsEntry("txid", storedTxid);
+		assertPaidOnce();
+	}
+
+	@Test
+	void aTransactionThatLandedWithoutAnAnswerIsCompletedNotPaidAgain() {
+		fake.landWithoutAnswer.set(1);
+		String id = accept("2");
+		resumeUntilCompleted(id);
+		assertPaidOnce();
+	}
+
+	@Test
+	void aCompleteWhoseAnswerWasLostIsNotRepeated() {
+		fake.loseCompleteAnswers.set(1);
+		String id = accept("2");
+		resumeUntilCompleted(id);
+		assertPaidOnce();
+	}
+
+	@Test
+	void twoInstancesPayManyPayoutsWithOneOpenA2UPaymentAtATime() {
+		holdLeaseElsewhere();
+		List<String> ids = List.of(accept("1"), accept("2"), accept("3"), accept("4"));
+		releaseLease();
+		PayoutWorker first = freshWorker();
+		PayoutWorker second = freshWorker();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Mono.when(first.drain(), second.drain(), this.worker.drain()).block(Duration.ofSeconds(20));
+			return ids.stream().allMatch(id -> "completed".equals(get("/pi-edge/api/payouts/" + id).get("status")));
+		});
+		assertThat(fake.maxOpenAtOnce()).isEqualTo(1);
+		assertThat(fake.createdPayments()).isEqualTo(4);
+		assertThat(fake.transactions()).isEqualTo(4);
+		assertThat(fake.completions()).isEqualTo(4);
+		assertThat(webhooks()).hasSize(4).containsOnly("payout.completed");
+	}
+
+	String accept(String amount) {
+		return (String) post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", amount, "memo", "Reward"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	/**
+	 * As after a crash: a fresh worker (a new instance) runs until the payout is done;
+	 * the lease of the one that failed mid-step ends with its run or expires.
+	 */
+	void resumeUntilCompleted(String id) {
+		PayoutWorker fresh = freshWorker();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			fresh.drain().block(Duration.ofSeconds(20));
+			return "completed".equals(get("/pi-edge/api/payouts/" + id).get("status"));
+		});
+	}
+
+	void awaitStatus(String id, String status) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> status.equals(get("/pi-edge/api/payouts/" + id).get("status")));
+	}
+
+	void assertPaidOnce() {
+		assertThat(fake.transactions()).isEqualTo(1);
+		assertThat(fake.completions()).isEqualTo(1);
+		assertThat(webhooks()).containsExactly("payout.completed");
+	}
+
+	long countPayouts() {
+		return this.db.sql("SELECT COUNT(*) FROM payout")
+			.map(row -> row.get(0, Long.class))
+			.one()
+			.block(Duration.ofSeconds(5));
+	}
+
+	/** Another instance holds the A2U lease: nothing here pays until it is released. */
+	void holdLeaseElsewhere() {
+		this.db.sql("UPDATE payout_lease SET holder = :holder, held_until = :until")
+			.bind("holder", UUID.randomUUID())
+			.bind("until", ApiTestConfiguration.START.plus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
+			.then()
+			.block(Duration.ofSeconds(5));
+	}
+
+	void releaseLease() {
+		this.db.sql("UPDATE payout_lease SET holder = NULL, held_until = NULL").then().block(Duration.ofSeconds(5));
 	}
 
 	Map<String, Object> get(String path) {
