@@ -47,5 +47,5 @@ median=$(sed -n "$(( (n + 1) / 2 ))p" <<<"$latencies")
 max=$(tail -1 <<<"$latencies")
 first=$(head -1 <<<"$latencies")
 awk -v n="$n" -v ms="$((end - start))" -v first="$first" -v median="$median" -v max="$max" 'BEGIN {
-  printf "%d payouts in %.2f s: %.2f payouts/s; request to completed: first %d ms, median %d ms, max %d ms\n",
+  printf "%d payouts in %.2f s: %.2f payouts/s; request to completed: fastest %d ms, median %d ms, max %d ms\n",
     n, ms / 1000, n / (ms / 1000), first, median, max }'
