@@ -123,6 +123,24 @@ public enum SidecarProblemCode implements ProblemCode {
 	/** A header block over the server's limit. */
 	HEADERS_TOO_LARGE("headers_too_large"),
 
+	/** A payout request whose fields are missing or wrong. */
+	INVALID_PAYOUT("invalid_payout"),
+
+	/** A payout above the per-payout or the daily limit. */
+	PAYOUT_LIMIT_EXCEEDED("payout_limit_exceeded"),
+
+	/** The caller already used this reference for another payout. */
+	REFERENCE_ALREADY_USED("reference_already_used"),
+
+	/** No payout of this caller has that id (or reference). */
+	PAYOUT_NOT_FOUND("payout_not_found"),
+
+	/** The payout is signed or has ended, so it can no longer be cancelled. */
+	PAYOUT_NOT_CANCELLABLE("payout_not_cancellable"),
+
+	/** This sidecar does not pay out ({@code pi.payouts.enabled} is false). */
+	PAYOUTS_DISABLED("payouts_disabled"),
+
 	/** Any other 4xx the framework raises. */
 	CLIENT_ERROR("client_error"),
 

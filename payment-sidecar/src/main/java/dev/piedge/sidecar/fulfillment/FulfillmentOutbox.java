@@ -75,6 +75,28 @@ public class FulfillmentOutbox {
 	}
 
 	/**
+	 * The {@code payout.completed} event for the ledger to write with the payout's move
+	 * to COMPLETED.
+	 * @param payout the fields the backend receives
+	 */
+	public OutboxMessage payoutCompletedMessage(PayoutEventData payout) {
+		return payoutMessage(WebhookCodec.PAYOUT_COMPLETED, payout);
+	}
+
+	/**
+	 * The {@code payout.failed} event for the ledger to write with the payout's move to
+	 * FAILED; {@code failure_code} names the Pi or Horizon code.
+	 * @param payout the fields the backend receives
+	 */
+	public OutboxMessage payoutFailedMessage(PayoutEventData payout) {
+		return payoutMessage(WebhookCodec.PAYOUT_FAILED, payout);
+	}
+
+	private static OutboxMessage payoutMessage(String type, PayoutEventData payout) {
+		return new OutboxMessage(UUID.randomUUID(), type, payout.userUid(), WebhookCodec.payoutData(payout));
+	}
+
+	/**
 	 * A statement that wrote an {@link OutboxMessage} has committed: the relay delivers
 	 * it now rather than at its next poll.
 	 */

@@ -15,6 +15,10 @@ final class WebhookCodec {
 
 	static final String PAYMENT_COMPLETED = "payment.completed";
 
+	static final String PAYOUT_COMPLETED = "payout.completed";
+
+	static final String PAYOUT_FAILED = "payout.failed";
+
 	// Plain BigDecimal text ("100", not "1E+2"), and floats inside metadata read back as
 	// BigDecimal, so no
 	// amount ever passes through a double on its way from the ledger to the backend.
@@ -30,6 +34,10 @@ final class WebhookCodec {
 
 	private static final ObjectWriter DATA_WRITER = MAPPER.writerFor(PaymentCompletedData.class);
 
+	private static final ObjectReader PAYOUT_READER = MAPPER.readerFor(PayoutEventData.class);
+
+	private static final ObjectWriter PAYOUT_WRITER = MAPPER.writerFor(PayoutEventData.class);
+
 	private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(WebhookEvent.class);
 
 	private WebhookCodec() {
@@ -41,15 +49,23 @@ final class WebhookCodec {
 	}
 
 	/**
+	 * The payload column for a {@code payout.completed} or {@code payout.failed} event.
+	 */
+	static String payoutData(PayoutEventData payout) {
+		return PAYOUT_WRITER.writeValueAsString(payout);
+	}
+
+	/**
 	 * The request body for a stored event. The payload is read back into its type and
 	 * written again, because PostgreSQL's JSONB text reorders keys and adds spaces; the
 	 * values, amounts included, are unchanged.
 	 */
 	static byte[] body(OutboxEvent event) {
-		if (!PAYMENT_COMPLETED.equals(event.eventType())) {
-			throw new IllegalStateException("Unknown outbox event type '" + event.eventType() + "'");
-		}
-		PaymentCompletedData data = DATA_READER.readValue(event.payload());
+		Object data = switch (event.eventType()) {
+			case PAYMENT_COMPLETED -> DATA_READER.readValue(event.payload());
+			case PAYOUT_COMPLETED, PAYOUT_FAILED -> PAYOUT_READER.readValue(event.payload());
+			default -> throw new IllegalStateException("Unknown outbox event type '" + event.eventType() + "'");
+		};
 		return EVENT_WRITER.writeValueAsBytes(
 				new WebhookEvent(event.id().toString(), event.eventType(), event.createdAt().getEpochSecond(), data));
 	}

@@ -13,5 +13,5 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "id", "type", "created", "data" })
 record WebhookEvent(@JsonProperty("id") String id, @JsonProperty("type") String type,
-		@JsonProperty("created") long created, @JsonProperty("data") PaymentCompletedData data) {
+		@JsonProperty("created") long created, @JsonProperty("data") Object data) {
 }

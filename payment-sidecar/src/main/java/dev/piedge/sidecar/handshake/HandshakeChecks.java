@@ -88,7 +88,7 @@ final class HandshakeChecks {
 			case CANCELLED -> SidecarProblemCode.PAYMENT_CANCELLED;
 			case REJECTED -> SidecarProblemCode.PAYMENT_REJECTED;
 			case FAILED -> SidecarProblemCode.PAYMENT_FAILED;
-			case CREATED, APPROVED, COMPLETED ->
+			case CREATED, APPROVED, SUBMITTED, COMPLETED ->
 				throw new IllegalArgumentException(status + " is not a closed payment");
 		};
 		return PaymentStateConflictException.of(code, "The payment is " + status.name().toLowerCase(Locale.ROOT) + ".",

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.piedge.sidecar.ledger.PaymentDirection.APP_TO_USER;
 import static dev.piedge.sidecar.ledger.PaymentDirection.USER_TO_APP;
 import static dev.piedge.sidecar.ledger.PaymentStatus.APPROVED;
 import static dev.piedge.sidecar.ledger.PaymentStatus.CANCELLED;
@@ -12,6 +13,7 @@ import static dev.piedge.sidecar.ledger.PaymentStatus.COMPLETED;
 import static dev.piedge.sidecar.ledger.PaymentStatus.CREATED;
 import static dev.piedge.sidecar.ledger.PaymentStatus.FAILED;
 import static dev.piedge.sidecar.ledger.PaymentStatus.REJECTED;
+import static dev.piedge.sidecar.ledger.PaymentStatus.SUBMITTED;
 
 /**
  * The one table of status moves, per direction: {@link PaymentLedger} refuses any other,
@@ -20,8 +22,8 @@ import static dev.piedge.sidecar.ledger.PaymentStatus.REJECTED;
  * two. A move with no {@code from} is the status a payment is first recorded in.
  *
  * <p>
- * App-to-User payouts add their rows here and in a migration; until then no payment of
- * that direction can be recorded or moved.
+ * App-to-User payouts (migration V7) are recorded once Pi has created them; a payout
+ * queued before that lives only in the {@code payout} table.
  */
 public enum AllowedTransition {
 
@@ -47,7 +49,27 @@ public enum AllowedTransition {
 	U2A_CANCEL_APPROVED(USER_TO_APP, APPROVED, CANCELLED),
 
 	/** Pi refused the completion for good. */
-	U2A_FAIL(USER_TO_APP, APPROVED, FAILED);
+	U2A_FAIL(USER_TO_APP, APPROVED, FAILED),
+
+	/** Pi created the payout: its identifier is stored at once. */
+	A2U_RECORD(APP_TO_USER, null, CREATED),
+
+	/**
+	 * Its transaction is signed and stored (txid and envelope) before it is submitted.
+	 */
+	A2U_SUBMIT(APP_TO_USER, CREATED, SUBMITTED),
+
+	/** Cancelled (on Pi) before anything was signed. */
+	A2U_CANCEL(APP_TO_USER, CREATED, CANCELLED),
+
+	/** Refused before signing: the wallet does not match, or Horizon cannot pay it. */
+	A2U_FAIL_CREATED(APP_TO_USER, CREATED, FAILED),
+
+	/** The transaction landed and Pi confirmed our complete. */
+	A2U_COMPLETE(APP_TO_USER, SUBMITTED, COMPLETED),
+
+	/** The transaction was refused or failed on chain, with Horizon's code. */
+	A2U_FAIL_SUBMITTED(APP_TO_USER, SUBMITTED, FAILED);
 
 	private final PaymentDirection direction;
 

@@ -15,7 +15,10 @@ public enum ClaimAction {
 	COMPLETE,
 
 	/** Pi's cancel. */
-	CANCEL;
+	CANCEL,
+
+	/** A payout's signing, submission to Horizon and complete on Pi. */
+	PAYOUT;
 
 	/** The value in {@code payment.pending_action}. */
 	public String column() {

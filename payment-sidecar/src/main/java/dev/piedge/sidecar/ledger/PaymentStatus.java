@@ -2,8 +2,9 @@ package dev.piedge.sidecar.ledger;
 
 /**
  * Where a payment stands in the ledger. CREATED → APPROVED → COMPLETED is the happy path
- * of a User-to-App payment; REJECTED, CANCELLED and FAILED are terminal. Which status may
- * follow which, per direction, is {@link AllowedTransition}.
+ * of a User-to-App payment, CREATED → SUBMITTED → COMPLETED that of a payout; REJECTED,
+ * CANCELLED and FAILED are terminal. Which status may follow which, per direction, is
+ * {@link AllowedTransition}.
  */
 public enum PaymentStatus {
 
@@ -12,6 +13,12 @@ public enum PaymentStatus {
 
 	/** Pi confirmed our approval; the user may now sign the transaction. */
 	APPROVED,
+
+	/**
+	 * A payout's transaction is signed and stored (txid and envelope); it may have been
+	 * submitted.
+	 */
+	SUBMITTED,
 
 	/** Pi confirmed our completion: the payment is done and the backend is told. */
 	COMPLETED,

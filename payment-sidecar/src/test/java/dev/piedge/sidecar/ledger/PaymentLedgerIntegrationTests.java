@@ -217,16 +217,26 @@ class PaymentLedgerIntegrationTests extends LedgerIntegrationTestSupport {
 	}
 
 	@Test
-	void aPaymentOfADirectionWithoutMovesCannotBeRecorded() {
+	void aPayoutIsRecordedCreatedAndMovesOnlyAlongItsOwnTable() {
 		NewLedgerPayment payout = new NewLedgerPayment("pay-l-a2u", "uid-ledger", PaymentDirection.APP_TO_USER,
 				"Pi Testnet", BigDecimal.ONE, "refund", "{}");
 
-		this.ledger.record(payout, "queued")
+		LedgerPayment row = this.ledger.record(payout, "created on Pi").block(WAIT);
+		assertThat(row.status()).isEqualTo(PaymentStatus.CREATED);
+
+		// APPROVED is a User-to-App status: refused before any SQL.
+		this.ledger.move(Transition.of(row, PaymentStatus.APPROVED, "approve"))
 			.as(StepVerifier::create)
 			.expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(IllegalTransitionException.class)
 				.hasMessageContaining("app_to_user"))
 			.verify(WAIT);
-		assertThat(statusOf("pay-l-a2u")).isNull();
+		assertThat(this.ledger.move(Transition.of(row, PaymentStatus.SUBMITTED, "signed").withTxid("b".repeat(64)))
+			.block(WAIT)
+			.txid()).isEqualTo("b".repeat(64));
+		assertThat(statusOf("pay-l-a2u")).isEqualTo("SUBMITTED");
+		LedgerPayment submitted = this.ledger.find("pay-l-a2u").block(WAIT);
+		this.ledger.move(Transition.of(submitted, PaymentStatus.COMPLETED, "completed on Pi")).block(WAIT);
+		assertThat(statusOf("pay-l-a2u")).isEqualTo("COMPLETED");
 	}
 
 	@Test

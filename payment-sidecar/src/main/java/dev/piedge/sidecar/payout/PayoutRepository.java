@@ -1,0 +1,217 @@
+package dev.piedge.sidecar.payout;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import dev.piedge.sidecar.ledger.PaymentStatus;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code payout} table and the A2U lease. Each write is one conditional statement, so
+ * two instances (or the API and the worker) racing on a payout see exactly one winner.
+ * The ledger's status is only read here (a join); {@code PaymentLedger} writes it.
+ */
+@Repository
+class PayoutRepository {
+
+	static final String LEASE = "app_to_user";
+
+	private static final String SELECT = """
+			SELECT p.id, p.owner, p.reference, p.user_uid, p.amount, p.memo, p.metadata, p.pi_payment_id, p.network,
+			       p.txid, p.envelope_xdr, p.valid_until, p.outcome, p.failure_code, p.cancel_requested,
+			       p.created_at, l.status AS ledger_status, l.failure_reason AS ledger_failure
+			FROM payout p LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id""";
+
+	private final DatabaseClient db;
+
+	PayoutRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * Inserts the payout unless the owner already used the reference; empty in that case.
+	 */
+	Mono<Payout> insert(UUID id, String owner, String reference, String userUid, BigDecimal amount, String memo,
+			String metadataJson, Instant now) {
+		return this.db
+			.sql("INSERT INTO payout (id, owner, reference, user_uid, amount, memo, metadata, created_at, updated_at) "
+					+ "VALUES (:id, :owner, :reference, :uid, :amount, :memo, :metadata, :now, :now) "
+					+ "ON CONFLICT DO NOTHING RETURNING id")
+			.bind("id", id)
+			.bind("owner", owner)
+			.bind("reference", Parameter.fromOrEmpty(reference, String.class))
+			.bind("uid", userUid)
+			.bind("amount", amount)
+			.bind("memo", memo)
+			.bind("metadata", Json.of(metadataJson))
+			.bind("now", utc(now))
+			.map(row -> row.get("id", UUID.class))
+			.one()
+			.flatMap(this::find);
+	}
+
+	Mono<Payout> find(UUID id) {
+		return this.db.sql(SELECT + " WHERE p.id = :id").bind("id", id).map(PayoutRepository::map).one();
+	}
+
+	Mono<Payout> findByReference(String owner, String reference) {
+		return this.db.sql(SELECT + " WHERE p.owner = :owner AND p.reference = :reference")
+			.bind("owner", owner)
+			.bind("reference", reference)
+			.map(PayoutRepository::map)
+			.one();
+	}
+
+	Mono<Payout> findByPiPaymentId(String piPaymentId) {
+		return this.db.sql(SELECT + " WHERE p.pi_payment_id = :pi")
+			.bind("pi", piPaymentId)
+			.map(PayoutRepository::map)
+			.one();
+	}
+
+	/**
+	 * The oldest payout still open: Pi allows one open A2U payment, so the worker
+	 * finishes the oldest before starting another.
+	 */
+	Mono<Payout> oldestOpen() {
+		return this.db
+			.sql(SELECT + " WHERE p.outcome IS NULL AND (l.status IS NULL OR l.status IN ('CREATED', 'SUBMITTED')) "
+					+ "ORDER BY p.created_at, p.id LIMIT 1")
+			.map(PayoutRepository::map)
+			.one();
+	}
+
+	/**
+	 * The sum of today's payouts (UTC) that have not ended unpaid, for the daily limit.
+	 */
+	Mono<BigDecimal> paidOrPendingSince(Instant since) {
+		return this.db
+			.sql("SELECT COALESCE(SUM(p.amount), 0) AS total FROM payout p "
+					+ "LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id "
+					+ "WHERE p.created_at >= :since AND p.outcome IS NULL "
+					+ "AND (l.status IS NULL OR l.status NOT IN ('CANCELLED', 'FAILED'))")
+			.bind("since", utc(since))
+			.map(row -> row.get("total", BigDecimal.class))
+			.one();
+	}
+
+	/** Stores Pi's identifier, once. */
+	Mono<Boolean> storePiPayment(UUID id, String piPaymentId, String network, Instant now) {
+		return this.db
+			.sql("UPDATE payout SET pi_payment_id = :pi, network = :network, updated_at = :now "
+					+ "WHERE id = :id AND pi_payment_id IS NULL")
+			.bind("pi", piPaymentId)
+			.bind("network", network)
+			.bind("now", utc(now))
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	/**
+	 * Stores the signed transaction, unless one is stored or the payout was cancelled:
+	 * the row's conditions decide a race with a cancel.
+	 */
+	Mono<Boolean> storeSigned(UUID id, String txid, String envelopeXdr, Instant validUntil, Instant now) {
+		return this.db
+			.sql("UPDATE payout SET txid = :txid, envelope_xdr = :envelope, valid_until = :until, updated_at = :now "
+					+ "WHERE id = :id AND envelope_xdr IS NULL AND NOT cancel_requested AND outcome IS NULL")
+			.bind("txid", txid)
+			.bind("envelope", envelopeXdr)
+			.bind("until", utc(validUntil))
+			.bind("now", utc(now))
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	/** Asks for a cancel; false once the payout is signed or has ended. */
+	Mono<Boolean> requestCancel(UUID id, String owner, Instant now) {
+		return this.db
+			.sql("UPDATE payout SET cancel_requested = TRUE, updated_at = :now "
+					+ "WHERE id = :id AND owner = :owner AND envelope_xdr IS NULL AND outcome IS NULL "
+					+ "AND NOT EXISTS (SELECT 1 FROM payment l WHERE l.pi_payment_id = payout.pi_payment_id "
+					+ "AND l.status <> 'CREATED')")
+			.bind("now", utc(now))
+			.bind("id", id)
+			.bind("owner", owner)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	/** Ends a payout Pi never created (or whose create failed for good). */
+	Mono<Boolean> end(UUID id, String outcome, String failureCode, Instant now) {
+		return this.db
+			.sql("UPDATE payout SET outcome = :outcome, failure_code = :code, updated_at = :now "
+					+ "WHERE id = :id AND outcome IS NULL AND pi_payment_id IS NULL")
+			.bind("outcome", outcome)
+			.bind("code", Parameter.fromOrEmpty(failureCode, String.class))
+			.bind("now", utc(now))
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	/**
+	 * Takes (or renews) the A2U lease for {@code holder}; false while another holder's
+	 * lease runs.
+	 */
+	Mono<Boolean> takeLease(UUID holder, Instant now, Instant until) {
+		return this.db
+			.sql("UPDATE payout_lease SET holder = :holder, held_until = :until WHERE name = :name "
+					+ "AND (holder IS NULL OR holder = :holder OR held_until < :now)")
+			.bind("holder", holder)
+			.bind("until", utc(until))
+			.bind("now", utc(now))
+			.bind("name", LEASE)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	Mono<Void> releaseLease(UUID holder) {
+		return this.db
+			.sql("UPDATE payout_lease SET holder = NULL, held_until = NULL WHERE name = :name AND holder = :holder")
+			.bind("name", LEASE)
+			.bind("holder", holder)
+			.then();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Payout map(Row row, RowMetadata metadata) {
+		String ledgerStatus = row.get("ledger_status", String.class);
+		String failure = row.get("failure_code", String.class);
+		if (failure == null) {
+			failure = row.get("ledger_failure", String.class);
+		}
+		Json json = row.get("metadata", Json.class);
+		OffsetDateTime validUntil = row.get("valid_until", OffsetDateTime.class);
+		return new Payout(row.get("id", UUID.class), row.get("owner", String.class), row.get("reference", String.class),
+				row.get("user_uid", String.class), row.get("amount", BigDecimal.class), row.get("memo", String.class),
+				(json != null) ? json.asString() : "{}", row.get("pi_payment_id", String.class),
+				row.get("network", String.class), row.get("txid", String.class), row.get("envelope_xdr", String.class),
+				(validUntil != null) ? validUntil.toInstant() : null, row.get("outcome", String.class), failure,
+				Boolean.TRUE.equals(row.get("cancel_requested", Boolean.class)),
+				(ledgerStatus != null) ? PaymentStatus.valueOf(ledgerStatus) : null,
+				row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}
