@@ -6,15 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.piedge.sidecar.polling.PollingLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -51,9 +49,7 @@ public class FulfillmentRelay implements SmartLifecycle {
 	// Best effort by design: a nudge lost to contention or emitted while stopped only
 	// delays delivery until
 	// the next regular poll.
-	private final Sinks.Many<Long> nudges = Sinks.many().multicast().directBestEffort();
-
-	private volatile Disposable loop;
+	private final PollingLoop loop = new PollingLoop();
 
 	FulfillmentRelay(FulfillmentProperties properties, OutboxEventRepository repository, WebhookClient client,
 			Clock clock, MeterRegistry meters) {
@@ -74,7 +70,7 @@ public class FulfillmentRelay implements SmartLifecycle {
 	 * after a commit.
 	 */
 	public void nudge() {
-		this.nudges.tryEmitNext(0L);
+		this.loop.nudge();
 	}
 
 	@Override
@@ -88,27 +84,19 @@ public class FulfillmentRelay implements SmartLifecycle {
 				this.properties.secretFingerprint(), this.properties.pollInterval());
 		// Ticks that arrive while a poll runs collapse into one follow-up poll, so polls
 		// never overlap.
-		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()), this.nudges.asFlux())
-			.onBackpressureDrop()
-			.concatMap(tick -> drain(), 1)
-			.subscribe();
+		this.loop.start(this.properties.pollInterval(), this::drain);
 	}
 
 	@Override
 	public void stop() {
-		Disposable current = this.loop;
-		if (current != null) {
-			// In-flight deliveries are cancelled; their claims expire and another poll
-			// delivers them again.
-			current.dispose();
-			this.loop = null;
-		}
+		// In-flight deliveries are cancelled; their claims expire and another poll
+		// delivers them again.
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		Disposable current = this.loop;
-		return current != null && !current.isDisposed();
+		return this.loop.isRunning();
 	}
 
 	/**

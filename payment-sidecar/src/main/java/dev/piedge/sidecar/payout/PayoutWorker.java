@@ -1,13 +1,13 @@
 package dev.piedge.sidecar.payout;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.piedge.sidecar.polling.PollingLoop;
 import dev.piedge.pi.client.NewPayment;
 import dev.piedge.pi.client.PaymentId;
 import dev.piedge.pi.client.PiApiErrorException;
@@ -41,10 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Pays the open payouts, oldest first, one at a time across every sidecar instance: it
@@ -106,9 +104,7 @@ class PayoutWorker implements SmartLifecycle {
 	/** This worker's identity in the lease row; a new one per worker, so per process. */
 	private final UUID holder = UUID.randomUUID();
 
-	private final Sinks.Many<Long> nudges = Sinks.many().multicast().directBestEffort();
-
-	private volatile Disposable loop;
+	private final PollingLoop loop = new PollingLoop();
 
 	PayoutWorker(PayoutRepository payouts, PaymentLedger ledger, PiPlatformClient pi, PiPaymentsClient piPayments,
 			HorizonClient horizon, PayoutTransactionSigner signer, AppWallet wallet, FulfillmentOutbox outbox,
@@ -127,7 +123,7 @@ class PayoutWorker implements SmartLifecycle {
 
 	/** Asks for a run as soon as the current one (if any) ends: right after a request. */
 	void nudge() {
-		this.nudges.tryEmitNext(0L);
+		this.loop.nudge();
 	}
 
 	@Override
@@ -137,25 +133,17 @@ class PayoutWorker implements SmartLifecycle {
 		}
 		// Ticks that arrive during a run collapse into one follow-up run; runs never
 		// overlap on one instance, and the lease keeps instances apart.
-		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()), this.nudges.asFlux())
-			.onBackpressureDrop()
-			.concatMap(tick -> drain(), 1)
-			.subscribe();
+		this.loop.start(this.properties.pollInterval(), this::drain);
 	}
 
 	@Override
 	public void stop() {
-		Disposable current = this.loop;
-		if (current != null) {
-			current.dispose();
-			this.loop = null;
-		}
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		Disposable current = this.loop;
-		return current != null && !current.isDisposed();
+		return this.loop.isRunning();
 	}
 
 	/**
