@@ -51,7 +51,7 @@ class SessionCookieCredentialResolver implements CredentialResolver {
 				&& !this.origins.fromOwnOrTrustedOrigin(exchange.getRequest())) {
 			throw CsrfRejectedException.create();
 		}
-		return Optional.of(new SessionCredential(session.get(), this.sessions, this.cookies, exchange));
+		return Optional.of(new SessionCredential(session.get(), this.sessions, exchange));
 	}
 
 	private static boolean changesState(HttpMethod method) {

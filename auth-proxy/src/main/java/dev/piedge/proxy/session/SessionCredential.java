@@ -19,15 +19,11 @@ final class SessionCredential implements Credential {
 
 	private final SessionService sessions;
 
-	private final SessionCookieService cookies;
-
 	private final ServerWebExchange exchange;
 
-	SessionCredential(BrowserSession session, SessionService sessions, SessionCookieService cookies,
-			ServerWebExchange exchange) {
+	SessionCredential(BrowserSession session, SessionService sessions, ServerWebExchange exchange) {
 		this.session = session;
 		this.sessions = sessions;
-		this.cookies = cookies;
 		this.exchange = exchange;
 	}
 
@@ -39,13 +35,7 @@ final class SessionCredential implements Credential {
 	@Override
 	public Mono<VerifiedIdentity> verify(IdentityService identities) {
 		// The session service verifies through the same identity service.
-		return this.sessions.revalidate(this.session).doOnNext(revalidation -> {
-			if (revalidation.renewed()) {
-				this.cookies.write(this.exchange.getResponse(), revalidation.session());
-			}
-		}).map(revalidation -> revalidation.session().identity()).switchIfEmpty(Mono.fromRunnable(() -> {
-			this.cookies.clear(this.exchange.getResponse());
-		}));
+		return this.sessions.revalidate(this.session, this.exchange.getResponse()).map(BrowserSession::identity);
 	}
 
 	@Override

@@ -108,18 +108,12 @@ class SessionHandler {
 			}
 			return Mono.error(NoSessionException.create());
 		}
-		return this.sessions.revalidate(session.get()).flatMap(revalidation -> {
-			if (revalidation.renewed()) {
-				this.cookies.write(request.exchange().getResponse(), revalidation.session());
-			}
-			return ServerResponse.ok()
+		return this.sessions.revalidate(session.get(), request.exchange().getResponse())
+			.flatMap(current -> ServerResponse.ok()
 				.cacheControl(NO_STORE)
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(SessionView.of(revalidation.session(), this.clock.instant()));
-		}).switchIfEmpty(Mono.defer(() -> {
-			this.cookies.clear(request.exchange().getResponse());
-			return Mono.error(NoSessionException.create());
-		}));
+				.bodyValue(SessionView.of(current, this.clock.instant())))
+			.switchIfEmpty(Mono.error(NoSessionException::create));
 	}
 
 	/** {@code DELETE /pi-edge/session}: clears the cookie, 204. */

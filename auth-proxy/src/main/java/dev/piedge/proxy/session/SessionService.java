@@ -11,6 +11,7 @@ import dev.piedge.proxy.token.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * check is older than {@code pi.browser.session.revalidate}:
  * <ul>
  * <li>Pi verifies it: the session goes on, with a new check time (a new cookie);</li>
- * <li>Pi rejects it: the session ends at once;</li>
+ * <li>Pi rejects it: the session ends at once (its cookie is cleared);</li>
  * <li>Pi cannot answer: the session keeps working until {@code revalidate-grace} past the
  * due check, then fails closed with 503.</li>
  * </ul>
@@ -36,11 +37,15 @@ class SessionService {
 
 	private final BrowserProperties.Session properties;
 
+	private final SessionCookieService cookies;
+
 	private final Clock clock;
 
-	SessionService(IdentityService identities, BrowserProperties properties, Clock clock) {
+	SessionService(IdentityService identities, BrowserProperties properties, SessionCookieService cookies,
+			Clock clock) {
 		this.identities = identities;
 		this.properties = properties.session();
+		this.cookies = cookies;
 		this.clock = clock;
 	}
 
@@ -59,37 +64,32 @@ class SessionService {
 	}
 
 	/**
-	 * The session as it stands now: itself while its last check is recent, checked again
-	 * with Pi when it is due. Empty when Pi has ended it.
-	 * @return the session (a new one when Pi checked it again), empty, or an error
+	 * The session as it stands now, with its cookie kept in step on the response: itself
+	 * while its last check is recent; checked with Pi again when it is due, and then
+	 * written anew; empty, with the cookie cleared, when Pi has ended it.
+	 * @return the session, empty, or an error
 	 * ({@link IdentityProviderUnavailableException}) once the grace is over
 	 */
-	Mono<Revalidation> revalidate(BrowserSession session) {
+	Mono<BrowserSession> revalidate(BrowserSession session, ServerHttpResponse response) {
 		Instant now = this.clock.instant();
 		Instant due = session.checked().plus(this.properties.revalidate());
 		if (now.isBefore(due)) {
-			return Mono.just(new Revalidation(session, false));
+			return Mono.just(session);
 		}
 		return this.identities.verify(session.token())
 			.map(fresh -> session.checkedAgain(fresh, this.clock.instant().truncatedTo(ChronoUnit.SECONDS)))
 			// The token's valid_until may have moved before the session's end.
 			.filter(next -> next.liveAt(this.clock.instant()))
-			.map(next -> new Revalidation(next, true))
+			.doOnNext(next -> this.cookies.write(response, next))
 			.onErrorResume(InvalidTokenException.class, ex -> Mono.empty())
+			.switchIfEmpty(Mono.fromRunnable(() -> this.cookies.clear(response)))
 			.onErrorResume(IdentityProviderUnavailableException.class, ex -> {
 				if (this.clock.instant().isBefore(due.plus(this.properties.revalidateGrace()))) {
-					return Mono.just(new Revalidation(session, false));
+					return Mono.just(session);
 				}
 				log.warn("Pi has been unreachable since a session was due for its check at {}: failing closed", due);
 				return Mono.error(ex);
 			});
-	}
-
-	/**
-	 * @param session the session to go on with
-	 * @param renewed whether Pi checked it just now, so its cookie must be written again
-	 */
-	record Revalidation(BrowserSession session, boolean renewed) {
 	}
 
 }
