@@ -1,16 +1,13 @@
 package dev.piedge.proxy.browser;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
-import org.springframework.cloud.gateway.config.GatewayProperties;
-import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
+import dev.piedge.proxy.filter.TrustedProxyPeers;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * Decides whether a browser request comes from the proxy's own pages (or an origin the
@@ -35,12 +32,11 @@ public class RequestOrigins {
 
 	private final BrowserProperties properties;
 
-	private final Predicate<String> trustedPeer;
+	private final TrustedProxyPeers trustedPeers;
 
-	public RequestOrigins(BrowserProperties properties, GatewayProperties gateway) {
+	public RequestOrigins(BrowserProperties properties, TrustedProxyPeers trustedPeers) {
 		this.properties = properties;
-		String pattern = gateway.getTrustedProxies();
-		this.trustedPeer = StringUtils.hasText(pattern) ? TrustedProxies.from(pattern)::isTrusted : peer -> false;
+		this.trustedPeers = trustedPeers;
 	}
 
 	/** Whether the request comes from the proxy's own origin or a trusted one. */
@@ -66,7 +62,7 @@ public class RequestOrigins {
 		HttpHeaders headers = request.getHeaders();
 		String scheme = request.getURI().getScheme();
 		String host = headers.getFirst(HttpHeaders.HOST);
-		if (fromTrustedProxy(request)) {
+		if (this.trustedPeers.isTrusted(request)) {
 			scheme = firstValue(headers.getFirst("X-Forwarded-Proto"), scheme);
 			host = firstValue(headers.getFirst("X-Forwarded-Host"), host);
 		}
@@ -75,12 +71,6 @@ public class RequestOrigins {
 		}
 		String origin = (scheme + "://" + host).toLowerCase(Locale.ROOT);
 		return withoutDefaultPort(origin);
-	}
-
-	private boolean fromTrustedProxy(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		return remote != null && remote.getAddress() != null
-				&& this.trustedPeer.test(remote.getAddress().getHostAddress());
 	}
 
 	/** The first of a comma-separated list (each proxy appends its own). */

@@ -1,17 +1,12 @@
 package dev.piedge.proxy.filter;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
-import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -52,11 +47,10 @@ class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	static final String FORWARDED = "Forwarded";
 
-	private final Predicate<String> trustedPeer;
+	private final TrustedProxyPeers trustedPeers;
 
-	ForwardedRequestHeadersFilter(GatewayProperties gateway) {
-		String pattern = gateway.getTrustedProxies();
-		this.trustedPeer = StringUtils.hasText(pattern) ? TrustedProxies.from(pattern)::isTrusted : peer -> false;
+	ForwardedRequestHeadersFilter(TrustedProxyPeers trustedPeers) {
+		this.trustedPeers = trustedPeers;
 	}
 
 	@Override
@@ -73,8 +67,8 @@ class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders received = request.getHeaders();
-		String peer = peerAddress(request.getRemoteAddress());
-		boolean trusted = peer != null && this.trustedPeer.test(peer);
+		String peer = TrustedProxyPeers.peerAddress(request);
+		boolean trusted = this.trustedPeers.isTrusted(peer);
 		// An earlier filter that changed anything handed on its own copy; the request's
 		// headers stay untouched.
 		HttpHeaders forwarded = (input == received) ? HttpHeaders.copyOf(input) : input;
@@ -135,13 +129,6 @@ class ForwardedRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 	}
 
 	/** The peer's IP address as text, never a resolved host name. */
-	private static String peerAddress(InetSocketAddress remote) {
-		if (remote == null) {
-			return null;
-		}
-		InetAddress address = remote.getAddress();
-		return (address != null) ? address.getHostAddress() : remote.getHostString();
-	}
 
 	/**
 	 * One RFC 7239 element: {@code for=…;host=…;proto=…}, quoting what is not a token.
