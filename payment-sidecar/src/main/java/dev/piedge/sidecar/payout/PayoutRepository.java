@@ -93,6 +93,17 @@ class PayoutRepository {
 	}
 
 	/**
+	 * The Pi identifier of the newest payout Pi created, whose {@code from_address} names
+	 * the app wallet; empty before the first.
+	 */
+	Mono<String> newestPiPaymentId() {
+		return this.db
+			.sql("SELECT pi_payment_id FROM payout WHERE pi_payment_id IS NOT NULL ORDER BY created_at DESC LIMIT 1")
+			.map(row -> row.get("pi_payment_id", String.class))
+			.one();
+	}
+
+	/**
 	 * The sum of today's payouts (UTC) that have not ended unpaid, for the daily limit.
 	 */
 	Mono<BigDecimal> paidOrPendingSince(Instant since) {

@@ -1,5 +1,6 @@
 package dev.piedge.sidecar.payout;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +76,9 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 
 	@Autowired
 	PayoutProperties properties;
+
+	@Autowired
+	PayoutWalletCheck walletCheck;
 
 	String key;
 
@@ -334,6 +341,68 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		assertThat(webhooks()).hasSize(4).containsOnly("payout.completed");
 	}
 
+	@Test
+	void aWalletPiDoesNotReportKeepsPayoutsOffFromStartUp() {
+		fake.appAddress.set(FakePiChain.RECIPIENT_ADDRESS);
+		fake.openPaymentOnPi("uid-bob", new BigDecimal("1"));
+		holdLeaseElsewhere();
+		String id = accept("1");
+		releaseLease();
+		PayoutWalletCheck check = freshWalletCheck();
+		check.checkOnce().block(Duration.ofSeconds(20));
+		freshWorker(check).drain().block(Duration.ofSeconds(20));
+		assertThat(fake.createdPayments()).isZero();
+		assertThat(get("/pi-edge/api/payouts/" + id)).containsEntry("status", "queued");
+		Health health = new PayoutWalletHealthIndicator(check).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("check", "mismatch");
+		assertThat(health.getDetails().get("detail").toString()).contains(FakePiChain.APP_ADDRESS)
+			.contains(FakePiChain.RECIPIENT_ADDRESS)
+			.doesNotContain(FakePiChain.APP_SEED);
+	}
+
+	@Test
+	void aPiOutageAtStartUpPausesPayoutsUntilTheWalletIsChecked() {
+		fake.incompleteUnavailable.set(true);
+		holdLeaseElsewhere();
+		String id = accept("1");
+		releaseLease();
+		PayoutWalletCheck check = freshWalletCheck();
+		PayoutWorker fresh = freshWorker(check);
+		Disposable checking = check.start(() -> {
+		});
+		try {
+			fresh.drain().block(Duration.ofSeconds(20));
+			assertThat(fake.createdPayments()).isZero();
+			assertThat(new PayoutWalletHealthIndicator(check).health().getStatus()).isEqualTo(Status.UNKNOWN);
+			// The sidecar itself is ready: U2A callbacks do not wait for Pi.
+			management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+			fake.incompleteUnavailable.set(false);
+			await().atMost(Duration.ofSeconds(20)).until(check::allowsPayouts);
+		}
+		finally {
+			checking.dispose();
+		}
+		assertThat(check.result().state()).isEqualTo(PayoutWalletCheck.State.NOTHING_TO_COMPARE);
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			fresh.drain().block(Duration.ofSeconds(20));
+			return "completed".equals(get("/pi-edge/api/payouts/" + id).get("status"));
+		});
+		assertPaidOnce();
+	}
+
+	@Test
+	void theWalletCheckShowsInHealth() {
+		management().get()
+			.uri("/actuator/health/payoutWallet")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
 	String accept(String amount) {
 		return (String) post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
 				Map.of("uid", "uid-alice", "amount", amount, "memo", "Reward"))
@@ -417,8 +486,18 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 
 	/** A worker of its own, as a freshly started instance has. */
 	PayoutWorker freshWorker() {
+		return freshWorker(this.walletCheck);
+	}
+
+	PayoutWorker freshWorker(PayoutWalletCheck check) {
 		return new PayoutWorker(this.payouts, this.ledger, this.pi, this.piPayments, this.horizon, this.signer,
-				this.wallet, this.outbox, this.properties, this.clock);
+				this.wallet, this.outbox, this.properties, check, this.clock);
+	}
+
+	/** The start-up wallet check of a freshly started instance, retrying fast. */
+	PayoutWalletCheck freshWalletCheck() {
+		return new PayoutWalletCheck(this.pi, this.piPayments, this.payouts, this.wallet, Duration.ofMillis(50),
+				Duration.ofMillis(200));
 	}
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
