@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import dev.piedge.sidecar.fulfillment.OutboxMessage;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Row;
@@ -164,7 +165,7 @@ class PayoutRepository {
 			.map(rows -> rows == 1);
 	}
 
-	/** Ends a payout Pi never created (or whose create failed for good). */
+	/** Ends a payout Pi never created, without a webhook (cancelled while queued). */
 	Mono<Boolean> end(UUID id, String outcome, String failureCode, Instant now) {
 		return this.db
 			.sql("UPDATE payout SET outcome = :outcome, failure_code = :code, updated_at = :now "
@@ -175,6 +176,33 @@ class PayoutRepository {
 			.bind("id", id)
 			.fetch()
 			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	/**
+	 * Fails a payout Pi refused to create, and writes its {@code payout.failed} event in
+	 * the same statement: the event exists if and only if the failure committed.
+	 */
+	Mono<Boolean> failBeforePi(UUID id, String failureCode, OutboxMessage webhook, Instant now) {
+		return this.db.sql("""
+				WITH ended AS (
+				    UPDATE payout SET outcome = 'FAILED', failure_code = :code, updated_at = :now
+				    WHERE id = :id AND outcome IS NULL AND pi_payment_id IS NULL
+				    RETURNING id),
+				webhook AS (
+				    INSERT INTO outbox_event (id, payout_id, event_type, user_uid, payload, next_attempt_at, created_at)
+				    SELECT :eventId, id, :eventType, :eventUid, CAST(:payload AS JSONB), :now, :now FROM ended
+				    ON CONFLICT DO NOTHING)
+				SELECT COUNT(*) AS ended FROM ended""")
+			.bind("code", failureCode)
+			.bind("now", utc(now))
+			.bind("id", id)
+			.bind("eventId", webhook.id())
+			.bind("eventType", webhook.eventType())
+			.bind("eventUid", webhook.userUid())
+			.bind("payload", webhook.payload())
+			.map(row -> row.get("ended", Long.class))
+			.one()
 			.map(rows -> rows == 1);
 	}
 

@@ -229,7 +229,10 @@ class PayoutWorker implements SmartLifecycle {
 				}
 				if (ex.httpStatus() >= 400 && ex.httpStatus() < 500 && ex.httpStatus() != 429) {
 					log.info("Pi refused payout {}: {}", payout.id(), ex.code());
-					return this.payouts.end(payout.id(), "FAILED", ex.code(), this.clock.instant()).thenReturn(true);
+					return this.payouts.failBeforePi(payout.id(), ex.code(),
+							this.outbox.payoutFailedMessage(event(payout, "failed", ex.code())), this.clock.instant())
+						.doOnNext(failed -> this.outbox.written())
+						.thenReturn(true);
 				}
 				return Mono.error(ex);
 			});

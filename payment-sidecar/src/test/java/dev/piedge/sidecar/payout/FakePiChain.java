@@ -72,6 +72,9 @@ final class FakePiChain implements AutoCloseable {
 	/** The app wallet Pi reports as every payment's {@code from_address}. */
 	final AtomicReference<String> appAddress = new AtomicReference<>(APP_ADDRESS);
 
+	/** Pi refuses every create with this code (400), or creates them when null. */
+	final AtomicReference<String> refuseCreates = new AtomicReference<>();
+
 	/** Pi's list of incomplete A2U payments answers 503 (an outage). */
 	final AtomicBoolean incompleteUnavailable = new AtomicBoolean();
 
@@ -104,6 +107,7 @@ final class FakePiChain implements AutoCloseable {
 		this.loseCompleteAnswers.set(0);
 		this.appAddress.set(APP_ADDRESS);
 		this.incompleteUnavailable.set(false);
+		this.refuseCreates.set(null);
 	}
 
 	/** An open A2U payment on Pi that no payout of the ledger created. */
@@ -153,7 +157,13 @@ final class FakePiChain implements AutoCloseable {
 			boolean lose;
 			synchronized (this) {
 				FakePayment open = openPayment();
-				if (open != null) {
+				String refusal = this.refuseCreates.get();
+				if (refusal != null) {
+					status = 400;
+					answer = Map.of("error", refusal, "error_message", "refused");
+					lose = false;
+				}
+				else if (open != null) {
 					status = 400;
 					answer = Map.of("error", "ongoing_payment_found", "error_message", "ongoing", "payment", dto(open));
 					lose = false;

@@ -342,6 +342,26 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void aPayoutPiRefusesToCreateSendsPayoutFailedWithPisCode() {
+		fake.refuseCreates.set("user_not_found");
+		String id = accept("1");
+		awaitStatus(id, "failed");
+		assertThat(get("/pi-edge/api/payouts/" + id)).containsEntry("failure_code", "user_not_found")
+			.containsEntry("pi_payment_id", null);
+		assertThat(webhooks()).containsExactly("payout.failed");
+		Map<String, Object> payload = this.db
+			.sql("SELECT payload ->> 'payout_id' AS payout, payload ->> 'status' AS status, "
+					+ "payload ->> 'failure_code' AS code FROM outbox_event WHERE event_type = 'payout.failed'")
+			.map(row -> Map.<String, Object>of("payout", row.get("payout", String.class), "status",
+					row.get("status", String.class), "code", row.get("code", String.class)))
+			.one()
+			.block(Duration.ofSeconds(5));
+		assertThat(payload).containsEntry("payout", id)
+			.containsEntry("status", "failed")
+			.containsEntry("code", "user_not_found");
+	}
+
+	@Test
 	void aWalletPiDoesNotReportKeepsPayoutsOffFromStartUp() {
 		fake.appAddress.set(FakePiChain.RECIPIENT_ADDRESS);
 		fake.openPaymentOnPi("uid-bob", new BigDecimal("1"));
