@@ -15,6 +15,8 @@ import io.r2dbc.spi.RowMetadata;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
@@ -34,32 +36,70 @@ class PayoutRepository {
 			       p.created_at, l.status AS ledger_status, l.failure_reason AS ledger_failure
 			FROM payout p LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id""";
 
+	/** The advisory lock that serialises payout inserts for the daily limit. */
+	private static final long DAILY_LIMIT_LOCK = 0x7069656467650001L;
+
 	private final DatabaseClient db;
 
-	PayoutRepository(DatabaseClient db) {
+	private final TransactionalOperator transactions;
+
+	PayoutRepository(DatabaseClient db, ReactiveTransactionManager transactionManager) {
 		this.db = db;
+		this.transactions = TransactionalOperator.create(transactionManager);
 	}
 
 	/**
-	 * Inserts the payout unless the owner already used the reference; empty in that case.
+	 * Inserts the payout if it fits in the day's limit and the owner has not used the
+	 * reference. The sum and the insert run under one transaction-scoped advisory lock,
+	 * so of two requests at once only one can take the last of the limit: without it both
+	 * statements would count the day before either had inserted.
+	 * @return the payout, or the reason it was not inserted
 	 */
-	Mono<Payout> insert(UUID id, String owner, String reference, String userUid, BigDecimal amount, String memo,
-			String metadataJson, Instant now) {
-		return this.db
-			.sql("INSERT INTO payout (id, owner, reference, user_uid, amount, memo, metadata, created_at, updated_at) "
-					+ "VALUES (:id, :owner, :reference, :uid, :amount, :memo, :metadata, :now, :now) "
-					+ "ON CONFLICT DO NOTHING RETURNING id")
-			.bind("id", id)
-			.bind("owner", owner)
-			.bind("reference", Parameter.fromOrEmpty(reference, String.class))
-			.bind("uid", userUid)
-			.bind("amount", amount)
-			.bind("memo", memo)
-			.bind("metadata", Json.of(metadataJson))
-			.bind("now", utc(now))
-			.map(row -> row.get("id", UUID.class))
-			.one()
-			.flatMap(this::find);
+	Mono<Insertion> insertWithinDailyLimit(UUID id, String owner, String reference, String userUid, BigDecimal amount,
+			String memo, String metadataJson, Instant now, Instant dayStart, BigDecimal dailyLimit) {
+		Mono<Insertion> insert = this.db.sql("SELECT pg_advisory_xact_lock(:key)")
+			.bind("key", DAILY_LIMIT_LOCK)
+			.then()
+			.then(this.db
+				.sql("""
+						WITH today AS (
+						    SELECT COALESCE(SUM(p.amount), 0) AS total FROM payout p
+						    LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id
+						    WHERE p.created_at >= :since AND p.outcome IS NULL
+						      AND (l.status IS NULL OR l.status NOT IN ('CANCELLED', 'FAILED'))),
+						inserted AS (
+						    INSERT INTO payout (id, owner, reference, user_uid, amount, memo, metadata, created_at, updated_at)
+						    SELECT :id, :owner, :reference, :uid, :amount, :memo, :metadata, :now, :now FROM today
+						    WHERE today.total + :amount <= :limit
+						    ON CONFLICT DO NOTHING RETURNING id)
+						SELECT (SELECT id FROM inserted) AS id, (SELECT total FROM today) AS total""")
+				.bind("since", utc(dayStart))
+				.bind("id", id)
+				.bind("owner", owner)
+				.bind("reference", Parameter.fromOrEmpty(reference, String.class))
+				.bind("uid", userUid)
+				.bind("amount", amount)
+				.bind("memo", memo)
+				.bind("metadata", Json.of(metadataJson))
+				.bind("now", utc(now))
+				.bind("limit", dailyLimit)
+				.map(row -> new Insertion(row.get("id", UUID.class), row.get("total", BigDecimal.class)))
+				.one());
+		return this.transactions.transactional(insert);
+	}
+
+	/**
+	 * What {@link #insertWithinDailyLimit} did.
+	 *
+	 * @param id the new payout's id, or null if none was inserted
+	 * @param today the day's total before it
+	 */
+	record Insertion(UUID id, BigDecimal today) {
+
+		boolean inserted() {
+			return this.id != null;
+		}
+
 	}
 
 	Mono<Payout> find(UUID id) {
@@ -101,20 +141,6 @@ class PayoutRepository {
 		return this.db
 			.sql("SELECT pi_payment_id FROM payout WHERE pi_payment_id IS NOT NULL ORDER BY created_at DESC LIMIT 1")
 			.map(row -> row.get("pi_payment_id", String.class))
-			.one();
-	}
-
-	/**
-	 * The sum of today's payouts (UTC) that have not ended unpaid, for the daily limit.
-	 */
-	Mono<BigDecimal> paidOrPendingSince(Instant since) {
-		return this.db
-			.sql("SELECT COALESCE(SUM(p.amount), 0) AS total FROM payout p "
-					+ "LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id "
-					+ "WHERE p.created_at >= :since AND p.outcome IS NULL "
-					+ "AND (l.status IS NULL OR l.status NOT IN ('CANCELLED', 'FAILED'))")
-			.bind("since", utc(since))
-			.map(row -> row.get("total", BigDecimal.class))
 			.one();
 	}
 

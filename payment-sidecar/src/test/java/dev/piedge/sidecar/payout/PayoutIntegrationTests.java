@@ -30,7 +30,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -218,6 +220,28 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 			.jsonPath("$.code")
 			.isEqualTo("payout_limit_exceeded");
 		assertThat(countPayouts()).isEqualTo(2);
+	}
+
+	@Test
+	void concurrentRequestsCannotBothTakeTheLastOfTheDailyLimit() {
+		holdLeaseElsewhere();
+		accept("45");
+		accept("45");
+		// 10 Pi are left today: of these requests at once, exactly one may be accepted.
+		List<Integer> statuses = Flux.range(0, 12)
+			.parallel(12)
+			.runOn(Schedulers.boundedElastic())
+			.map(i -> post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+					Map.of("uid", "uid-alice", "amount", "10", "memo", "a"))
+				.returnResult(String.class)
+				.getStatus()
+				.value())
+			.sequential()
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+		assertThat(statuses).filteredOn(status -> status == 422).hasSize(11);
+		assertThat(countPayouts()).isEqualTo(3);
 	}
 
 	@Test
