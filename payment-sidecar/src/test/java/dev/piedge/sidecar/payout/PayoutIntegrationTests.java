@@ -17,6 +17,7 @@ import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.pi.PiPaymentsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
@@ -245,6 +246,27 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void amountsAreAnsweredExactlyWithoutPadding() {
+		String accepted = post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", "1.50", "memo", "a"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(accepted).contains("\"amount\":1.5,");
+		String id = (String) JSON.readValue(accepted, Map.class).get("id");
+		awaitStatus(id, "completed");
+		assertThat(rawGet("/pi-edge/api/payouts/" + id)).contains("\"amount\":1.5,");
+		assertThat(this.db.sql("SELECT payload ->> 'amount' FROM outbox_event WHERE event_type = 'payout.completed'")
+			.map(row -> row.get(0, String.class))
+			.one()
+			.block(Duration.ofSeconds(5))).isEqualTo("1.5");
+		String whole = accept("10");
+		assertThat(rawGet("/pi-edge/api/payouts/" + whole)).contains("\"amount\":10,");
+	}
+
+	@Test
 	void anAmountWithMoreThanSevenDecimalsIsInvalid() {
 		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
 				Map.of("uid", "uid-alice", "amount", "0.00000001", "memo", "a"))
@@ -253,6 +275,16 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("invalid_payout");
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				"{\"uid\": \"uid-alice\", \"amount\": 1.12345678, \"memo\": \"a\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_payout");
+		assertThat(countPayouts()).isZero();
 	}
 
 	@Test
@@ -501,6 +533,15 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		this.db.sql("UPDATE payout_lease SET holder = NULL, held_until = NULL").then().block(Duration.ofSeconds(5));
 	}
 
+	String rawGet(String path) {
+		return getApi(path, this.key).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	Map<String, Object> get(String path) {
 		return getApi(path, this.key).exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
 	}
@@ -543,6 +584,8 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		return new PayoutWalletCheck(this.pi, this.piPayments, this.payouts, this.wallet, Duration.ofMillis(50),
 				Duration.ofMillis(200));
 	}
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
