@@ -15,7 +15,7 @@ import dev.piedge.sidecar.ledger.PaymentStatus;
  * @param owner the API key id or platform token subject that asked for it
  * @param reference the caller's own reference, unique per owner, or null
  * @param userUid the paid user's app-scoped uid
- * @param amount exact, at most 7 decimal places
+ * @param amount exact, at most 7 decimal places, without trailing zeros
  * @param memo shown to the user by Pi
  * @param metadataJson the caller's metadata, JSON text
  * @param piPaymentId Pi's identifier, stored the moment Pi answers the create
@@ -32,6 +32,20 @@ import dev.piedge.sidecar.ledger.PaymentStatus;
 record Payout(UUID id, String owner, String reference, String userUid, BigDecimal amount, String memo,
 		String metadataJson, String piPaymentId, String network, String txid, String envelopeXdr, Instant validUntil,
 		String outcome, String failureCode, boolean cancelRequested, PaymentStatus ledgerStatus, Instant createdAt) {
+
+	/**
+	 * The amount as the caller wrote it, not with the column's 7 places ({@code 1.5}, not
+	 * {@code 1.5000000}), and never in exponent form ({@code 10}, not {@code 1E+1}): the
+	 * API and the webhooks answer it as is.
+	 */
+	Payout {
+		if (amount != null) {
+			amount = amount.stripTrailingZeros();
+			if (amount.scale() < 0) {
+				amount = amount.setScale(0);
+			}
+		}
+	}
 
 	/** The status the API reports. */
 	String status() {

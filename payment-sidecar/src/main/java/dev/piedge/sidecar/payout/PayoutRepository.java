@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import dev.piedge.sidecar.fulfillment.OutboxMessage;
 import dev.piedge.sidecar.ledger.PaymentStatus;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Row;
@@ -14,6 +15,8 @@ import io.r2dbc.spi.RowMetadata;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
@@ -33,32 +36,70 @@ class PayoutRepository {
 			       p.created_at, l.status AS ledger_status, l.failure_reason AS ledger_failure
 			FROM payout p LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id""";
 
+	/** The advisory lock that serialises payout inserts for the daily limit. */
+	private static final long DAILY_LIMIT_LOCK = 0x7069656467650001L;
+
 	private final DatabaseClient db;
 
-	PayoutRepository(DatabaseClient db) {
+	private final TransactionalOperator transactions;
+
+	PayoutRepository(DatabaseClient db, ReactiveTransactionManager transactionManager) {
 		this.db = db;
+		this.transactions = TransactionalOperator.create(transactionManager);
 	}
 
 	/**
-	 * Inserts the payout unless the owner already used the reference; empty in that case.
+	 * Inserts the payout if it fits in the day's limit and the owner has not used the
+	 * reference. The sum and the insert run under one transaction-scoped advisory lock,
+	 * so of two requests at once only one can take the last of the limit: without it both
+	 * statements would count the day before either had inserted.
+	 * @return the payout, or the reason it was not inserted
 	 */
-	Mono<Payout> insert(UUID id, String owner, String reference, String userUid, BigDecimal amount, String memo,
-			String metadataJson, Instant now) {
-		return this.db
-			.sql("INSERT INTO payout (id, owner, reference, user_uid, amount, memo, metadata, created_at, updated_at) "
-					+ "VALUES (:id, :owner, :reference, :uid, :amount, :memo, :metadata, :now, :now) "
-					+ "ON CONFLICT DO NOTHING RETURNING id")
-			.bind("id", id)
-			.bind("owner", owner)
-			.bind("reference", Parameter.fromOrEmpty(reference, String.class))
-			.bind("uid", userUid)
-			.bind("amount", amount)
-			.bind("memo", memo)
-			.bind("metadata", Json.of(metadataJson))
-			.bind("now", utc(now))
-			.map(row -> row.get("id", UUID.class))
-			.one()
-			.flatMap(this::find);
+	Mono<Insertion> insertWithinDailyLimit(UUID id, String owner, String reference, String userUid, BigDecimal amount,
+			String memo, String metadataJson, Instant now, Instant dayStart, BigDecimal dailyLimit) {
+		Mono<Insertion> insert = this.db.sql("SELECT pg_advisory_xact_lock(:key)")
+			.bind("key", DAILY_LIMIT_LOCK)
+			.then()
+			.then(this.db
+				.sql("""
+						WITH today AS (
+						    SELECT COALESCE(SUM(p.amount), 0) AS total FROM payout p
+						    LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id
+						    WHERE p.created_at >= :since AND p.outcome IS NULL
+						      AND (l.status IS NULL OR l.status NOT IN ('CANCELLED', 'FAILED'))),
+						inserted AS (
+						    INSERT INTO payout (id, owner, reference, user_uid, amount, memo, metadata, created_at, updated_at)
+						    SELECT :id, :owner, :reference, :uid, :amount, :memo, :metadata, :now, :now FROM today
+						    WHERE today.total + :amount <= :limit
+						    ON CONFLICT DO NOTHING RETURNING id)
+						SELECT (SELECT id FROM inserted) AS id, (SELECT total FROM today) AS total""")
+				.bind("since", utc(dayStart))
+				.bind("id", id)
+				.bind("owner", owner)
+				.bind("reference", Parameter.fromOrEmpty(reference, String.class))
+				.bind("uid", userUid)
+				.bind("amount", amount)
+				.bind("memo", memo)
+				.bind("metadata", Json.of(metadataJson))
+				.bind("now", utc(now))
+				.bind("limit", dailyLimit)
+				.map(row -> new Insertion(row.get("id", UUID.class), row.get("total", BigDecimal.class)))
+				.one());
+		return this.transactions.transactional(insert);
+	}
+
+	/**
+	 * What {@link #insertWithinDailyLimit} did.
+	 *
+	 * @param id the new payout's id, or null if none was inserted
+	 * @param today the day's total before it
+	 */
+	record Insertion(UUID id, BigDecimal today) {
+
+		boolean inserted() {
+			return this.id != null;
+		}
+
 	}
 
 	Mono<Payout> find(UUID id) {
@@ -93,16 +134,13 @@ class PayoutRepository {
 	}
 
 	/**
-	 * The sum of today's payouts (UTC) that have not ended unpaid, for the daily limit.
+	 * The Pi identifier of the newest payout Pi created, whose {@code from_address} names
+	 * the app wallet; empty before the first.
 	 */
-	Mono<BigDecimal> paidOrPendingSince(Instant since) {
+	Mono<String> newestPiPaymentId() {
 		return this.db
-			.sql("SELECT COALESCE(SUM(p.amount), 0) AS total FROM payout p "
-					+ "LEFT JOIN payment l ON l.pi_payment_id = p.pi_payment_id "
-					+ "WHERE p.created_at >= :since AND p.outcome IS NULL "
-					+ "AND (l.status IS NULL OR l.status NOT IN ('CANCELLED', 'FAILED'))")
-			.bind("since", utc(since))
-			.map(row -> row.get("total", BigDecimal.class))
+			.sql("SELECT pi_payment_id FROM payout WHERE pi_payment_id IS NOT NULL ORDER BY created_at DESC LIMIT 1")
+			.map(row -> row.get("pi_payment_id", String.class))
 			.one();
 	}
 
@@ -153,7 +191,7 @@ class PayoutRepository {
 			.map(rows -> rows == 1);
 	}
 
-	/** Ends a payout Pi never created (or whose create failed for good). */
+	/** Ends a payout Pi never created, without a webhook (cancelled while queued). */
 	Mono<Boolean> end(UUID id, String outcome, String failureCode, Instant now) {
 		return this.db
 			.sql("UPDATE payout SET outcome = :outcome, failure_code = :code, updated_at = :now "
@@ -164,6 +202,33 @@ class PayoutRepository {
 			.bind("id", id)
 			.fetch()
 			.rowsUpdated()
+			.map(rows -> rows == 1);
+	}
+
+	/**
+	 * Fails a payout Pi refused to create, and writes its {@code payout.failed} event in
+	 * the same statement: the event exists if and only if the failure committed.
+	 */
+	Mono<Boolean> failBeforePi(UUID id, String failureCode, OutboxMessage webhook, Instant now) {
+		return this.db.sql("""
+				WITH ended AS (
+				    UPDATE payout SET outcome = 'FAILED', failure_code = :code, updated_at = :now
+				    WHERE id = :id AND outcome IS NULL AND pi_payment_id IS NULL
+				    RETURNING id),
+				webhook AS (
+				    INSERT INTO outbox_event (id, payout_id, event_type, user_uid, payload, next_attempt_at, created_at)
+				    SELECT :eventId, id, :eventType, :eventUid, CAST(:payload AS JSONB), :now, :now FROM ended
+				    ON CONFLICT DO NOTHING)
+				SELECT COUNT(*) AS ended FROM ended""")
+			.bind("code", failureCode)
+			.bind("now", utc(now))
+			.bind("id", id)
+			.bind("eventId", webhook.id())
+			.bind("eventType", webhook.eventType())
+			.bind("eventUid", webhook.userUid())
+			.bind("payload", webhook.payload())
+			.map(row -> row.get("ended", Long.class))
+			.one()
 			.map(rows -> rows == 1);
 	}
 

@@ -70,21 +70,24 @@ class PayoutService {
 		String metadata = JSON.writeValueAsString((request.metadata() != null) ? request.metadata() : Map.of());
 		Mono<Payout> existing = (request.reference() != null) ? this.payouts.findByReference(owner, request.reference())
 				: Mono.empty();
-		return existing.flatMap(found -> Mono.<BigDecimal>error(PayoutException.referenceUsed(found)))
-			.switchIfEmpty(Mono.defer(() -> this.payouts.paidOrPendingSince(dayStart)))
-			.flatMap(today -> {
-				// Checked before the insert, so two requests at the same moment can pass
-				// together: the limit bounds mistakes, it is not an exact budget.
-				if (today.add(amount).compareTo(this.properties.dailyLimit()) > 0) {
-					return Mono.error(PayoutException.overLimit("Payouts today would exceed "
-							+ this.properties.dailyLimit().toPlainString() + " Pi (pi.payouts.daily-limit)."));
-				}
-				return this.payouts.insert(UUID.randomUUID(), owner, request.reference(), request.uid(), amount,
-						request.memo(), metadata, now);
-			})
-			// Empty: another request took the reference between the check and the insert.
-			.switchIfEmpty(Mono.defer(() -> this.payouts.findByReference(owner, request.reference())
-				.flatMap(found -> Mono.<Payout>error(PayoutException.referenceUsed(found)))))
+		UUID id = UUID.randomUUID();
+		return existing.flatMap(found -> Mono.<Payout>error(PayoutException.referenceUsed(found)))
+			.switchIfEmpty(Mono.defer(() -> this.payouts
+				.insertWithinDailyLimit(id, owner, request.reference(), request.uid(), amount, request.memo(), metadata,
+						now, dayStart, this.properties.dailyLimit())
+				.flatMap(insertion -> {
+					if (insertion.inserted()) {
+						return this.payouts.find(id);
+					}
+					if (insertion.today().add(amount).compareTo(this.properties.dailyLimit()) > 0) {
+						return Mono.error(PayoutException.overLimit("Payouts today would exceed "
+								+ this.properties.dailyLimit().toPlainString() + " Pi (pi.payouts.daily-limit)."));
+					}
+					// Another request took the reference between the check and the
+					// insert.
+					return this.payouts.findByReference(owner, request.reference())
+						.flatMap(found -> Mono.<Payout>error(PayoutException.referenceUsed(found)));
+				})))
 			.doOnNext(queued -> this.worker.nudge());
 	}
 

@@ -22,7 +22,6 @@ import dev.piedge.sidecar.chain.PayoutTransfer;
 import dev.piedge.sidecar.chain.PiNetwork;
 import dev.piedge.sidecar.chain.SubmitOutcome;
 import dev.piedge.sidecar.chain.TransactionLookup;
-import dev.piedge.sidecar.chain.WalletMismatchException;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
 import dev.piedge.sidecar.fulfillment.OutboxMessage;
 import dev.piedge.sidecar.fulfillment.PayoutEventData;
@@ -41,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -99,6 +99,8 @@ class PayoutWorker implements SmartLifecycle {
 
 	private final PayoutProperties properties;
 
+	private final PayoutWalletCheck walletCheck;
+
 	private final Clock clock;
 
 	/** This worker's identity in the lease row; a new one per worker, so per process. */
@@ -106,9 +108,11 @@ class PayoutWorker implements SmartLifecycle {
 
 	private final PollingLoop loop = new PollingLoop();
 
+	private volatile Disposable walletChecking;
+
 	PayoutWorker(PayoutRepository payouts, PaymentLedger ledger, PiPlatformClient pi, PiPaymentsClient piPayments,
 			HorizonClient horizon, PayoutTransactionSigner signer, AppWallet wallet, FulfillmentOutbox outbox,
-			PayoutProperties properties, Clock clock) {
+			PayoutProperties properties, PayoutWalletCheck walletCheck, Clock clock) {
 		this.payouts = payouts;
 		this.ledger = ledger;
 		this.pi = pi;
@@ -118,6 +122,7 @@ class PayoutWorker implements SmartLifecycle {
 		this.wallet = wallet;
 		this.outbox = outbox;
 		this.properties = properties;
+		this.walletCheck = walletCheck;
 		this.clock = clock;
 	}
 
@@ -134,10 +139,15 @@ class PayoutWorker implements SmartLifecycle {
 		// Ticks that arrive during a run collapse into one follow-up run; runs never
 		// overlap on one instance, and the lease keeps instances apart.
 		this.loop.start(this.properties.pollInterval(), this::drain);
+		this.walletChecking = this.walletCheck.start(this::nudge);
 	}
 
 	@Override
 	public void stop() {
+		Disposable checking = this.walletChecking;
+		if (checking != null) {
+			checking.dispose();
+		}
 		this.loop.stop();
 	}
 
@@ -152,6 +162,10 @@ class PayoutWorker implements SmartLifecycle {
 	 * now. Errors are logged and leave everything for the next run.
 	 */
 	Mono<Void> drain() {
+		if (!this.walletCheck.allowsPayouts()) {
+			// Paused until the wallet is known to be Pi's app wallet (PayoutWalletCheck).
+			return Mono.empty();
+		}
 		return takeLease().filter(Boolean::booleanValue)
 			.flatMap(held -> recoverIncompleteOnPi().then(Mono.defer(this::payOpen))
 				.then(this.payouts.releaseLease(this.holder))
@@ -176,6 +190,9 @@ class PayoutWorker implements SmartLifecycle {
 	 * One step of the oldest open payout; true if it moved and there may be more to do.
 	 */
 	private Mono<Boolean> step() {
+		if (!this.walletCheck.allowsPayouts()) {
+			return Mono.just(false);
+		}
 		return takeLease().flatMap(held -> held ? this.payouts.oldestOpen().flatMap(this::advance) : Mono.just(false))
 			.defaultIfEmpty(false);
 	}
@@ -212,7 +229,10 @@ class PayoutWorker implements SmartLifecycle {
 				}
 				if (ex.httpStatus() >= 400 && ex.httpStatus() < 500 && ex.httpStatus() != 429) {
 					log.info("Pi refused payout {}: {}", payout.id(), ex.code());
-					return this.payouts.end(payout.id(), "FAILED", ex.code(), this.clock.instant()).thenReturn(true);
+					return this.payouts.failBeforePi(payout.id(), ex.code(),
+							this.outbox.payoutFailedMessage(event(payout, "failed", ex.code())), this.clock.instant())
+						.doOnNext(failed -> this.outbox.written())
+						.thenReturn(true);
 				}
 				return Mono.error(ex);
 			});
@@ -288,11 +308,8 @@ class PayoutWorker implements SmartLifecycle {
 	private Mono<Boolean> sign(Payout payout) {
 		PaymentId paymentId = PaymentId.of(payout.piPaymentId());
 		return this.piPayments.get(paymentId).flatMap(payment -> {
-			try {
-				this.wallet.checkPiAppAddress(payment.fromAddress());
-			}
-			catch (WalletMismatchException ex) {
-				log.error("Payout {} not signed: {}", payout.id(), ex.getMessage());
+			if (!this.walletCheck.checkBeforeSigning(payment.fromAddress())) {
+				log.error("Payout {} not signed: the app wallet is not the one Pi pays from", payout.id());
 				return this.piPayments.cancel(paymentId)
 					.then(fail(payout, PaymentStatus.CREATED, "wallet_mismatch"))
 					.thenReturn(true);

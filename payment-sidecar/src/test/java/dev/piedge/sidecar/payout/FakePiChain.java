@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.stellar.sdk.KeyPair;
 import org.stellar.sdk.MemoText;
@@ -67,6 +69,15 @@ final class FakePiChain implements AutoCloseable {
 	/** Submits that hang without landing. */
 	final AtomicInteger hangSubmits = new AtomicInteger();
 
+	/** The app wallet Pi reports as every payment's {@code from_address}. */
+	final AtomicReference<String> appAddress = new AtomicReference<>(APP_ADDRESS);
+
+	/** Pi refuses every create with this code (400), or creates them when null. */
+	final AtomicReference<String> refuseCreates = new AtomicReference<>();
+
+	/** Pi's list of incomplete A2U payments answers 503 (an outage). */
+	final AtomicBoolean incompleteUnavailable = new AtomicBoolean();
+
 	FakePiChain() {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -94,6 +105,16 @@ final class FakePiChain implements AutoCloseable {
 		this.landWithoutAnswer.set(0);
 		this.hangSubmits.set(0);
 		this.loseCompleteAnswers.set(0);
+		this.appAddress.set(APP_ADDRESS);
+		this.incompleteUnavailable.set(false);
+		this.refuseCreates.set(null);
+	}
+
+	/** An open A2U payment on Pi that no payout of the ledger created. */
+	synchronized void openPaymentOnPi(String uid, BigDecimal amount) {
+		FakePayment open = new FakePayment("pay" + String.format("%025d", IDS.incrementAndGet()), uid, amount, "",
+				Map.of());
+		this.payments.put(open.id, open);
 	}
 
 	String piUrl() {
@@ -136,7 +157,13 @@ final class FakePiChain implements AutoCloseable {
 			boolean lose;
 			synchronized (this) {
 				FakePayment open = openPayment();
-				if (open != null) {
+				String refusal = this.refuseCreates.get();
+				if (refusal != null) {
+					status = 400;
+					answer = Map.of("error", refusal, "error_message", "refused");
+					lose = false;
+				}
+				else if (open != null) {
 					status = 400;
 					answer = Map.of("error", "ongoing_payment_found", "error_message", "ongoing", "payment", dto(open));
 					lose = false;
@@ -160,6 +187,9 @@ final class FakePiChain implements AutoCloseable {
 	}
 
 	private Mono<Void> incomplete(HttpServerRequest req, HttpServerResponse res) {
+		if (this.incompleteUnavailable.get()) {
+			return answer(res, 503, Map.of("error", "service_unavailable"));
+		}
 		synchronized (this) {
 			FakePayment open = openPayment();
 			return answer(res, 200,
@@ -311,7 +341,7 @@ final class FakePiChain implements AutoCloseable {
 		dto.put("amount", payment.amount);
 		dto.put("memo", payment.memo);
 		dto.put("metadata", payment.metadata);
-		dto.put("from_address", APP_ADDRESS);
+		dto.put("from_address", this.appAddress.get());
 		dto.put("to_address", RECIPIENT_ADDRESS);
 		dto.put("direction", "app_to_user");
 		dto.put("created_at", "2026-11-22T12:00:00Z");

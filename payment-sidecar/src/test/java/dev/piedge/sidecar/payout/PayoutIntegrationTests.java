@@ -1,5 +1,6 @@
 package dev.piedge.sidecar.payout;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import dev.piedge.sidecar.ledger.PaymentLedger;
 import dev.piedge.sidecar.pi.PiPaymentsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +79,9 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 
 	@Autowired
 	PayoutProperties properties;
+
+	@Autowired
+	PayoutWalletCheck walletCheck;
 
 	String key;
 
@@ -214,6 +224,49 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void concurrentRequestsCannotBothTakeTheLastOfTheDailyLimit() {
+		holdLeaseElsewhere();
+		accept("45");
+		accept("45");
+		// 10 Pi are left today: of these requests at once, exactly one may be accepted.
+		List<Integer> statuses = Flux.range(0, 12)
+			.parallel(12)
+			.runOn(Schedulers.boundedElastic())
+			.map(i -> post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+					Map.of("uid", "uid-alice", "amount", "10", "memo", "a"))
+				.returnResult(String.class)
+				.getStatus()
+				.value())
+			.sequential()
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+		assertThat(statuses).filteredOn(status -> status == 422).hasSize(11);
+		assertThat(countPayouts()).isEqualTo(3);
+	}
+
+	@Test
+	void amountsAreAnsweredExactlyWithoutPadding() {
+		String accepted = post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				Map.of("uid", "uid-alice", "amount", "1.50", "memo", "a"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(accepted).contains("\"amount\":1.5,");
+		String id = (String) JSON.readValue(accepted, Map.class).get("id");
+		awaitStatus(id, "completed");
+		assertThat(rawGet("/pi-edge/api/payouts/" + id)).contains("\"amount\":1.5,");
+		assertThat(this.db.sql("SELECT payload ->> 'amount' FROM outbox_event WHERE event_type = 'payout.completed'")
+			.map(row -> row.get(0, String.class))
+			.one()
+			.block(Duration.ofSeconds(5))).isEqualTo("1.5");
+		String whole = accept("10");
+		assertThat(rawGet("/pi-edge/api/payouts/" + whole)).contains("\"amount\":10,");
+	}
+
+	@Test
 	void anAmountWithMoreThanSevenDecimalsIsInvalid() {
 		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
 				Map.of("uid", "uid-alice", "amount", "0.00000001", "memo", "a"))
@@ -222,6 +275,16 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("invalid_payout");
+		post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
+				"{\"uid\": \"uid-alice\", \"amount\": 1.12345678, \"memo\": \"a\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_payout");
+		assertThat(countPayouts()).isZero();
 	}
 
 	@Test
@@ -334,6 +397,88 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		assertThat(webhooks()).hasSize(4).containsOnly("payout.completed");
 	}
 
+	@Test
+	void aPayoutPiRefusesToCreateSendsPayoutFailedWithPisCode() {
+		fake.refuseCreates.set("user_not_found");
+		String id = accept("1");
+		awaitStatus(id, "failed");
+		assertThat(get("/pi-edge/api/payouts/" + id)).containsEntry("failure_code", "user_not_found")
+			.containsEntry("pi_payment_id", null);
+		assertThat(webhooks()).containsExactly("payout.failed");
+		Map<String, Object> payload = this.db
+			.sql("SELECT payload ->> 'payout_id' AS payout, payload ->> 'status' AS status, "
+					+ "payload ->> 'failure_code' AS code FROM outbox_event WHERE event_type = 'payout.failed'")
+			.map(row -> Map.<String, Object>of("payout", row.get("payout", String.class), "status",
+					row.get("status", String.class), "code", row.get("code", String.class)))
+			.one()
+			.block(Duration.ofSeconds(5));
+		assertThat(payload).containsEntry("payout", id)
+			.containsEntry("status", "failed")
+			.containsEntry("code", "user_not_found");
+	}
+
+	@Test
+	void aWalletPiDoesNotReportKeepsPayoutsOffFromStartUp() {
+		fake.appAddress.set(FakePiChain.RECIPIENT_ADDRESS);
+		fake.openPaymentOnPi("uid-bob", new BigDecimal("1"));
+		holdLeaseElsewhere();
+		String id = accept("1");
+		releaseLease();
+		PayoutWalletCheck check = freshWalletCheck();
+		check.checkOnce().block(Duration.ofSeconds(20));
+		freshWorker(check).drain().block(Duration.ofSeconds(20));
+		assertThat(fake.createdPayments()).isZero();
+		assertThat(get("/pi-edge/api/payouts/" + id)).containsEntry("status", "queued");
+		Health health = new PayoutWalletHealthIndicator(check).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("check", "mismatch");
+		assertThat(health.getDetails().get("detail").toString()).contains(FakePiChain.APP_ADDRESS)
+			.contains(FakePiChain.RECIPIENT_ADDRESS)
+			.doesNotContain(FakePiChain.APP_SEED);
+	}
+
+	@Test
+	void aPiOutageAtStartUpPausesPayoutsUntilTheWalletIsChecked() {
+		fake.incompleteUnavailable.set(true);
+		holdLeaseElsewhere();
+		String id = accept("1");
+		releaseLease();
+		PayoutWalletCheck check = freshWalletCheck();
+		PayoutWorker fresh = freshWorker(check);
+		Disposable checking = check.start(() -> {
+		});
+		try {
+			fresh.drain().block(Duration.ofSeconds(20));
+			assertThat(fake.createdPayments()).isZero();
+			assertThat(new PayoutWalletHealthIndicator(check).health().getStatus()).isEqualTo(Status.UNKNOWN);
+			// The sidecar itself is ready: U2A callbacks do not wait for Pi.
+			management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+			fake.incompleteUnavailable.set(false);
+			await().atMost(Duration.ofSeconds(20)).until(check::allowsPayouts);
+		}
+		finally {
+			checking.dispose();
+		}
+		assertThat(check.result().state()).isEqualTo(PayoutWalletCheck.State.NOTHING_TO_COMPARE);
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			fresh.drain().block(Duration.ofSeconds(20));
+			return "completed".equals(get("/pi-edge/api/payouts/" + id).get("status"));
+		});
+		assertPaidOnce();
+	}
+
+	@Test
+	void theWalletCheckShowsInHealth() {
+		management().get()
+			.uri("/actuator/health/payoutWallet")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
 	String accept(String amount) {
 		return (String) post("/pi-edge/api/payouts", UUID.randomUUID().toString(),
 				Map.of("uid", "uid-alice", "amount", amount, "memo", "Reward"))
@@ -388,6 +533,15 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 		this.db.sql("UPDATE payout_lease SET holder = NULL, held_until = NULL").then().block(Duration.ofSeconds(5));
 	}
 
+	String rawGet(String path) {
+		return getApi(path, this.key).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	Map<String, Object> get(String path) {
 		return getApi(path, this.key).exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
 	}
@@ -417,9 +571,21 @@ class PayoutIntegrationTests extends ApiIntegrationTestSupport {
 
 	/** A worker of its own, as a freshly started instance has. */
 	PayoutWorker freshWorker() {
-		return new PayoutWorker(this.payouts, this.ledger, this.pi, this.piPayments, this.horizon, this.signer,
-				this.wallet, this.outbox, this.properties, this.clock);
+		return freshWorker(this.walletCheck);
 	}
+
+	PayoutWorker freshWorker(PayoutWalletCheck check) {
+		return new PayoutWorker(this.payouts, this.ledger, this.pi, this.piPayments, this.horizon, this.signer,
+				this.wallet, this.outbox, this.properties, check, this.clock);
+	}
+
+	/** The start-up wallet check of a freshly started instance, retrying fast. */
+	PayoutWalletCheck freshWalletCheck() {
+		return new PayoutWalletCheck(this.pi, this.piPayments, this.payouts, this.wallet, Duration.ofMillis(50),
+				Duration.ofMillis(200));
+	}
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
