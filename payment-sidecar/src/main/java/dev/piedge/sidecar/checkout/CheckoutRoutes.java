@@ -35,6 +35,12 @@ class CheckoutRoutes {
 
 	static final String LINK = "/pi-edge/checkout";
 
+	/**
+	 * The proxy route that leads to the link and the page (its id is the identity
+	 * assertion's {@code aud}).
+	 */
+	static final String AUDIENCE = "checkout";
+
 	private static final String SESSIONS = ApiPaths.PREFIX + "/checkout/sessions";
 
 	@Bean
@@ -88,7 +94,7 @@ class CheckoutRoutes {
 	}
 
 	private static Mono<Caller> buyer(CallerIdentityService identities, ServerRequest request) {
-		return identities.caller(request.headers().asHttpHeaders())
+		return identities.caller(request.headers().asHttpHeaders(), AUDIENCE)
 			.flatMap(
 					caller -> caller.map(Mono::just).orElseGet(() -> Mono.error(CheckoutException.identityRequired())));
 	}

@@ -49,6 +49,23 @@ class CheckoutEndpointsIntegrationTests extends CheckoutIntegrationTestSupport {
 	}
 
 	@Test
+	void theLinkAndThePageRefuseAnAssertionForAnotherRoute() {
+		String session = linkSession(ALICE, "green-tea", 1);
+		for (String path : List.of("/pi-edge/checkout?product=green-tea&success_url=/a&cancel_url=/b",
+				"/pi-edge/checkout/" + session)) {
+			this.client.get()
+				.uri(path)
+				.header("X-Pi-Identity", identity(ALICE))
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("invalid_identity");
+		}
+	}
+
+	@Test
 	void theLinkRefusesUnknownProductsAndBadQuantitiesWith400() {
 		for (String query : List.of("product=gold&quantity=1", "product=green-tea&quantity=0",
 				"product=green-tea&quantity=101", "product=green-tea&quantity=x", "quantity=1",
@@ -57,7 +74,7 @@ class CheckoutEndpointsIntegrationTests extends CheckoutIntegrationTestSupport {
 					+ "&success_url=/a&cancel_url=/b";
 			this.client.get()
 				.uri(url)
-				.header("X-Pi-Identity", identity(ALICE))
+				.header("X-Pi-Identity", buyer(ALICE))
 				.exchange()
 				.expectStatus()
 				.isBadRequest()
@@ -88,7 +105,7 @@ class CheckoutEndpointsIntegrationTests extends CheckoutIntegrationTestSupport {
 			this.client.get()
 				.uri(URI.create("http://localhost:" + this.serverPort
 						+ "/pi-edge/checkout?product=green-tea&success_url=" + url + "&cancel_url=/b"))
-				.header("X-Pi-Identity", identity(ALICE))
+				.header("X-Pi-Identity", buyer(ALICE))
 				.exchange()
 				.expectStatus()
 				.isBadRequest();
@@ -226,7 +243,7 @@ class CheckoutEndpointsIntegrationTests extends CheckoutIntegrationTestSupport {
 
 		EntityExchangeResult<String> page = this.client.get()
 			.uri("/pi-edge/checkout/" + session)
-			.header("X-Pi-Identity", identity(ALICE))
+			.header("X-Pi-Identity", buyer(ALICE))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -261,7 +278,7 @@ class CheckoutEndpointsIntegrationTests extends CheckoutIntegrationTestSupport {
 		// Bound: another signed-in user does not learn the session exists.
 		this.client.get()
 			.uri("/pi-edge/checkout/" + session)
-			.header("X-Pi-Identity", identity(MALLORY))
+			.header("X-Pi-Identity", buyer(MALLORY))
 			.exchange()
 			.expectStatus()
 			.isNotFound()
@@ -276,7 +293,7 @@ class CheckoutEndpointsIntegrationTests extends CheckoutIntegrationTestSupport {
 		this.clock.advance(java.time.Duration.ofMinutes(61));
 		this.client.get()
 			.uri("/pi-edge/checkout/" + session)
-			.header("X-Pi-Identity", identity(ALICE))
+			.header("X-Pi-Identity", buyer(ALICE))
 			.exchange()
 			.expectStatus()
 			.isOk()

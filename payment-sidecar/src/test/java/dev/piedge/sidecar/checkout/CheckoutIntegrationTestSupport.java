@@ -122,7 +122,7 @@ abstract class CheckoutIntegrationTestSupport {
 				.queryParam("success_url", "/thanks")
 				.queryParam("cancel_url", "/shop")
 				.build())
-			.header("X-Pi-Identity", identity(uid))
+			.header("X-Pi-Identity", buyer(uid))
 			.exchange()
 			.expectStatus()
 			.isSeeOther()
@@ -133,8 +133,16 @@ abstract class CheckoutIntegrationTestSupport {
 		return location.substring("/pi-edge/checkout/".length());
 	}
 
+	/** The proxy's assertion on its payments route, which carries the callbacks. */
 	String identity(String uid) {
 		return identities.sign(uid, "payments", this.clock.instant().plus(Duration.ofMinutes(10)));
+	}
+
+	/**
+	 * The proxy's assertion on its checkout route, which leads to the link and the page.
+	 */
+	String buyer(String uid) {
+		return identities.sign(uid, "checkout", this.clock.instant().plus(Duration.ofMinutes(10)));
 	}
 
 	WebTestClient.ResponseSpec callback(String action, String uid, String json) {
