@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 record CheckoutRequest(List<Item> items, String uid, String successUrl, String cancelUrl, String clientReferenceId,
 		Map<String, Object> metadata, Long expiresInSeconds) {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	// Decimals in metadata stay exact, as everywhere money may travel.
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	/**
 	 * @param product a catalog product id
