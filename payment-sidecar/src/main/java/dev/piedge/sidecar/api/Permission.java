@@ -20,7 +20,16 @@ public enum Permission {
 	PAYOUTS_WRITE("payouts:write", PAYOUTS_READ),
 
 	/** Read the ledger's payments (User-to-App and App-to-User). */
-	PAYMENTS_READ("payments:read");
+	PAYMENTS_READ("payments:read"),
+
+	/** Read hosted checkout sessions. */
+	CHECKOUT_READ("checkout:read"),
+
+	/**
+	 * Create hosted checkout sessions; implies {@code checkout:read}, to follow the
+	 * sessions it created.
+	 */
+	CHECKOUT_WRITE("checkout:write", CHECKOUT_READ);
 
 	private final String value;
 

@@ -141,6 +141,36 @@ public enum SidecarProblemCode implements ProblemCode {
 	/** This sidecar does not pay out ({@code pi.payouts.enabled} is false). */
 	PAYOUTS_DISABLED("payouts_disabled"),
 
+	/** A checkout link or API request whose fields are missing or wrong. */
+	INVALID_CHECKOUT("invalid_checkout"),
+
+	/** No checkout session has that id (or it belongs to another buyer). */
+	CHECKOUT_SESSION_NOT_FOUND("checkout_session_not_found"),
+
+	/** The checkout session expired before this payment was approved. */
+	CHECKOUT_SESSION_EXPIRED("checkout_session_expired"),
+
+	/** The checkout session is no longer open (completed or expired). */
+	CHECKOUT_NOT_OPEN("checkout_not_open"),
+
+	/** The Pi payment's amount is not the checkout session's total. */
+	CHECKOUT_AMOUNT_MISMATCH("checkout_amount_mismatch"),
+
+	/** The Pi payment's payer is not the checkout session's buyer. */
+	CHECKOUT_BUYER_MISMATCH("checkout_buyer_mismatch"),
+
+	/** A checkout payment that is not User-to-App. */
+	CHECKOUT_WRONG_DIRECTION("checkout_wrong_direction"),
+
+	/** A checkout payment on another network than the sidecar's. */
+	CHECKOUT_WRONG_NETWORK("checkout_wrong_network"),
+
+	/** Another payment is already attached to (or paid) the checkout session. */
+	CHECKOUT_ALREADY_PAID("checkout_already_paid"),
+
+	/** The txid to complete a checkout payment with is not the one on Pi's record. */
+	CHECKOUT_TXID_MISMATCH("checkout_txid_mismatch"),
+
 	/** Any other 4xx the framework raises. */
 	CLIENT_ERROR("client_error"),
 

@@ -92,6 +92,26 @@ public class FulfillmentOutbox {
 		return payoutMessage(WebhookCodec.PAYOUT_FAILED, payout);
 	}
 
+	/**
+	 * The {@code checkout.session.completed} event for the statement that marks the
+	 * session paid.
+	 * @param userUid the buyer
+	 * @param session the session as the API answers it, as JSON
+	 */
+	public OutboxMessage checkoutSessionCompletedMessage(String userUid, String session) {
+		return new OutboxMessage(UUID.randomUUID(), WebhookCodec.CHECKOUT_SESSION_COMPLETED, userUid, session);
+	}
+
+	/**
+	 * The {@code checkout.session.expired} event for the statement that expires the
+	 * session.
+	 * @param userUid the buyer, or {@code null} if none was bound
+	 * @param session the session as the API answers it, as JSON
+	 */
+	public OutboxMessage checkoutSessionExpiredMessage(String userUid, String session) {
+		return new OutboxMessage(UUID.randomUUID(), WebhookCodec.CHECKOUT_SESSION_EXPIRED, userUid, session);
+	}
+
 	private static OutboxMessage payoutMessage(String type, PayoutEventData payout) {
 		return new OutboxMessage(UUID.randomUUID(), type, payout.userUid(), WebhookCodec.payoutData(payout));
 	}

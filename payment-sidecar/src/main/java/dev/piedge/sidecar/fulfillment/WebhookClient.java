@@ -54,7 +54,12 @@ class WebhookClient {
 			return this.webClient.post()
 				.uri(this.url)
 				.contentType(MediaType.APPLICATION_JSON)
-				.header(UID_HEADER, event.userUid())
+				// A checkout session nobody opened has no buyer yet.
+				.headers(headers -> {
+					if (event.userUid() != null) {
+						headers.set(UID_HEADER, event.userUid());
+					}
+				})
 				.header(IDEMPOTENCY_HEADER, event.id().toString())
 				.header(WebhookSigner.HEADER, signature)
 				.bodyValue(body)

@@ -2,6 +2,7 @@ package dev.piedge.sidecar.fulfillment;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,10 @@ final class WebhookCodec {
 	static final String PAYOUT_COMPLETED = "payout.completed";
 
 	static final String PAYOUT_FAILED = "payout.failed";
+
+	static final String CHECKOUT_SESSION_COMPLETED = "checkout.session.completed";
+
+	static final String CHECKOUT_SESSION_EXPIRED = "checkout.session.expired";
 
 	// Plain BigDecimal text ("100", not "1E+2"), and floats inside metadata read back as
 	// BigDecimal, so no
@@ -37,6 +42,10 @@ final class WebhookCodec {
 	private static final ObjectReader PAYOUT_READER = MAPPER.readerFor(PayoutEventData.class);
 
 	private static final ObjectWriter PAYOUT_WRITER = MAPPER.writerFor(PayoutEventData.class);
+
+	// A checkout event's data is the session exactly as the API answers it; checkout owns
+	// that shape, so it is read back as a tree (JSONB's key order, values unchanged).
+	private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
 
 	private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(WebhookEvent.class);
 
@@ -64,6 +73,7 @@ final class WebhookCodec {
 		Object data = switch (event.eventType()) {
 			case PAYMENT_COMPLETED -> DATA_READER.readValue(event.payload());
 			case PAYOUT_COMPLETED, PAYOUT_FAILED -> PAYOUT_READER.readValue(event.payload());
+			case CHECKOUT_SESSION_COMPLETED, CHECKOUT_SESSION_EXPIRED -> TREE_READER.readValue(event.payload());
 			default -> throw new IllegalStateException("Unknown outbox event type '" + event.eventType() + "'");
 		};
 		return EVENT_WRITER.writeValueAsBytes(

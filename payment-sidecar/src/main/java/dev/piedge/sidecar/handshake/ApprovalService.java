@@ -8,6 +8,8 @@ import dev.piedge.pi.client.PiApiErrorException;
 import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.PiPayment;
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.checkout.CheckoutPayments;
+import dev.piedge.sidecar.checkout.CheckoutRefusedException;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.Claim;
 import dev.piedge.sidecar.ledger.ClaimAction;
@@ -42,6 +44,8 @@ class ApprovalService {
 
 	private final SettlementService settlement;
 
+	private final CheckoutPayments checkout;
+
 	private final PaymentViews views;
 
 	private final HandshakeProperties properties;
@@ -49,11 +53,13 @@ class ApprovalService {
 	private final Clock clock;
 
 	ApprovalService(PaymentLedger ledger, PaymentRecordService records, PiPaymentsClient pi, OrderVerifier orders,
-			SettlementService settlement, PaymentViews views, HandshakeProperties properties, Clock clock) {
+			CheckoutPayments checkout, SettlementService settlement, PaymentViews views, HandshakeProperties properties,
+			Clock clock) {
 		this.ledger = ledger;
 		this.records = records;
 		this.pi = pi;
 		this.orders = orders;
+		this.checkout = checkout;
 		this.settlement = settlement;
 		this.views = views;
 		this.properties = properties;
@@ -84,7 +90,9 @@ class ApprovalService {
 				case COMPLETED:
 					return Mono.just(HandshakeResult.done(this.views.of(owned)));
 				case REJECTED:
-					return Mono.error(OrderMismatchException.because(owned.failureReason()));
+					return Mono.error(CheckoutRefusedException.fromReason(owned.failureReason())
+						.<ProblemException>map(refusal -> refusal)
+						.orElseGet(() -> OrderMismatchException.because(owned.failureReason())));
 				case CREATED:
 					return Mono.empty();
 				default:
@@ -127,7 +135,21 @@ class ApprovalService {
 		});
 	}
 
+	/**
+	 * A checkout payment is checked against its session instead of order verification
+	 * (its metadata names no product), and attached to it before Pi's approve.
+	 */
 	private Mono<HandshakeResult> verifyThenApprove(LedgerPayment claimed, PiPayment record, Claim claim) {
+		Optional<String> session = CheckoutPayments.sessionOf(record.metadata());
+		if (session.isPresent()) {
+			return this.checkout.approving(record, session.get())
+				.onErrorResume(CheckoutRefusedException.class,
+						refusal -> this.ledger
+							.move(Transition.of(claimed, PaymentStatus.REJECTED, refusal.reason()).underClaim(claim))
+							.then(Mono.error(refusal)))
+				.onErrorResume(ex -> !(ex instanceof ProblemException), ex -> this.settlement.giveBack(claim, ex))
+				.then(Mono.defer(() -> approveOnPi(claimed, claim)));
+		}
 		String mismatch = directionOrNetworkMismatch(record);
 		Mono<OrderVerdict> verdict = (mismatch != null) ? Mono.just(OrderVerdict.refuse(mismatch))
 				: this.orders.verify(record);

@@ -3,6 +3,8 @@ package dev.piedge.sidecar.handshake;
 import java.time.Clock;
 import java.util.Optional;
 
+import dev.piedge.pi.client.PaymentId;
+import dev.piedge.sidecar.checkout.CheckoutPayments;
 import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.identity.Caller;
 import dev.piedge.sidecar.ledger.Claim;
@@ -29,6 +31,8 @@ class CompletionService {
 
 	private final SettlementService settlement;
 
+	private final CheckoutPayments checkout;
+
 	private final PaymentViews views;
 
 	private final HandshakeProperties properties;
@@ -36,10 +40,11 @@ class CompletionService {
 	private final Clock clock;
 
 	CompletionService(PaymentLedger ledger, PaymentRecordService records, SettlementService settlement,
-			PaymentViews views, HandshakeProperties properties, Clock clock) {
+			CheckoutPayments checkout, PaymentViews views, HandshakeProperties properties, Clock clock) {
 		this.ledger = ledger;
 		this.records = records;
 		this.settlement = settlement;
+		this.checkout = checkout;
 		this.views = views;
 		this.properties = properties;
 		this.clock = clock;
@@ -70,11 +75,23 @@ class CompletionService {
 			}));
 	}
 
-	/** Claims an approved payment with its txid stored, then asks Pi to complete it. */
+	/**
+	 * Claims an approved payment with its txid stored, then asks Pi to complete it. A
+	 * checkout payment's fresh Pi record must still match its session, and carry this
+	 * txid, before anything is stored.
+	 */
 	Mono<HandshakeResult> completeApproved(LedgerPayment row, String txid) {
 		if (row.txid() != null && !row.txid().equals(txid)) {
 			return Mono.error(HandshakeChecks.txidConflict(row.status()));
 		}
+		return CheckoutPayments.sessionOf(this.views.metadata(row))
+			.map(session -> this.records.read(PaymentId.of(row.piPaymentId()))
+				.flatMap(record -> this.checkout.completing(record, session, txid)))
+			.orElseGet(Mono::empty)
+			.then(Mono.defer(() -> claimAndComplete(row, txid)));
+	}
+
+	private Mono<HandshakeResult> claimAndComplete(LedgerPayment row, String txid) {
 		Claim claim = Claim.of(row.piPaymentId(), ClaimAction.COMPLETE, this.clock.instant(),
 				this.properties.claimTimeout());
 		return this.ledger.claim(claim, PaymentStatus.APPROVED, txid)

@@ -9,6 +9,7 @@ import dev.piedge.pi.client.PiApiUnavailableException;
 import dev.piedge.pi.client.PiErrorCodes;
 import dev.piedge.pi.client.TxId;
 import dev.piedge.problem.ProblemException;
+import dev.piedge.sidecar.checkout.CheckoutPayments;
 import dev.piedge.sidecar.error.SidecarProblemCode;
 import dev.piedge.sidecar.fulfillment.CompletedPayment;
 import dev.piedge.sidecar.fulfillment.FulfillmentOutbox;
@@ -42,15 +43,18 @@ class SettlementService {
 
 	private final FulfillmentOutbox outbox;
 
+	private final CheckoutPayments checkout;
+
 	private final PaymentViews views;
 
 	private final Clock clock;
 
-	SettlementService(PaymentLedger ledger, PiPaymentsClient pi, FulfillmentOutbox outbox, PaymentViews views,
-			Clock clock) {
+	SettlementService(PaymentLedger ledger, PiPaymentsClient pi, FulfillmentOutbox outbox, CheckoutPayments checkout,
+			PaymentViews views, Clock clock) {
 		this.ledger = ledger;
 		this.pi = pi;
 		this.outbox = outbox;
+		this.checkout = checkout;
 		this.views = views;
 		this.clock = clock;
 	}
@@ -114,19 +118,22 @@ class SettlementService {
 	 * caller wins the move, and the outbox holds at most one event per payment. A lost
 	 * race returns the current row. The event carries the txid the row ends with: the
 	 * stored one if there is one (the move is refused if it has changed since), else
-	 * {@code txid}.
+	 * {@code txid}. A checkout payment marks its session paid in the same transaction.
 	 * @param claim the claim held, or {@code null} when following Pi's record
 	 */
 	Mono<LedgerPayment> markCompleted(LedgerPayment row, Claim claim, String txid, String reason) {
 		String finalTxid = (row.txid() != null) ? row.txid() : txid;
-		return Mono
+		Mono<LedgerPayment> completed = Mono
 			.fromCallable(() -> this.outbox.paymentCompletedMessage(row.userUid(),
 					new CompletedPayment(row.piPaymentId(), row.userUid(), row.amount(), row.memo(),
 							this.views.metadata(row), finalTxid, row.network(), row.createdAt(), this.clock.instant())))
 			.flatMap(webhook -> this.ledger.move(Transition.of(row, PaymentStatus.COMPLETED, reason)
 				.underClaim(claim)
 				.withTxid(finalTxid)
-				.notifying(webhook)))
+				.notifying(webhook)));
+		return CheckoutPayments.sessionOf(this.views.metadata(row))
+			.map(session -> this.checkout.completeWith(completed, session))
+			.orElse(completed)
 			.doOnNext(done -> {
 				this.outbox.written();
 				log.info("Payment {} completed (txid {})", done.piPaymentId(), done.txid());
@@ -139,13 +146,25 @@ class SettlementService {
 	 */
 	Mono<LedgerPayment> markCancelled(LedgerPayment row, Claim claim, String reason) {
 		return this.ledger.move(Transition.of(row, PaymentStatus.CANCELLED, reason).underClaim(claim))
+			.flatMap(this::releaseCheckout)
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
 	}
 
 	Mono<LedgerPayment> markFailed(LedgerPayment row, Claim claim, String reason) {
 		log.warn("Payment {} failed: {}", row.piPaymentId(), reason);
 		return this.ledger.move(Transition.of(row, PaymentStatus.FAILED, reason).underClaim(claim))
+			.flatMap(this::releaseCheckout)
 			.switchIfEmpty(Mono.defer(() -> this.ledger.find(row.piPaymentId())));
+	}
+
+	/**
+	 * A checkout payment that ended unpaid frees its session, so the buyer can try again
+	 * with a new payment.
+	 */
+	private Mono<LedgerPayment> releaseCheckout(LedgerPayment ended) {
+		return CheckoutPayments.sessionOf(this.views.metadata(ended))
+			.map(session -> this.checkout.released(session, ended.piPaymentId()).thenReturn(ended))
+			.orElseGet(() -> Mono.just(ended));
 	}
 
 	Mono<Void> release(Claim claim) {

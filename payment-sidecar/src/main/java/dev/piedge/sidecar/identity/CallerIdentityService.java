@@ -8,11 +8,7 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -40,6 +36,8 @@ public class CallerIdentityService {
 
 	private final ReactiveJwtDecoder decoder;
 
+	private final String audience;
+
 	public CallerIdentityService(IdentityProperties properties, Clock clock) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
@@ -49,16 +47,28 @@ public class CallerIdentityService {
 			.build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
-				new JwtIssuerValidator(properties.issuer()), audience(properties.audience())));
+		// The audience is checked per endpoint (caller(headers, audience)): the proxy's
+		// checkout route signs for another audience than its payments route.
+		decoder.setJwtValidator(
+				new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(properties.issuer())));
 		this.decoder = decoder;
+		this.audience = properties.audience();
 	}
 
 	/**
-	 * The verified caller; empty without the header; {@link InvalidIdentityException} if
-	 * it does not verify.
+	 * The verified caller, signed for {@code pi.identity.audience}; empty without the
+	 * header; {@link InvalidIdentityException} if it does not verify.
 	 */
 	public Mono<Optional<Caller>> caller(HttpHeaders headers) {
+		return caller(headers, this.audience);
+	}
+
+	/**
+	 * The verified caller, signed for {@code audience} (the id of the proxy route that
+	 * leads to the endpoint); empty without the header; {@link InvalidIdentityException}
+	 * if it does not verify or names another audience.
+	 */
+	public Mono<Optional<Caller>> caller(HttpHeaders headers, String audience) {
 		List<String> values = headers.get(IDENTITY_HEADER);
 		if (values == null || values.isEmpty()) {
 			return Mono.just(Optional.empty());
@@ -67,16 +77,12 @@ public class CallerIdentityService {
 			return Mono.error(InvalidIdentityException.create());
 		}
 		return this.decoder.decode(values.get(0))
+			.filter(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience))
+			.switchIfEmpty(Mono.error(() -> new JwtException("aud must contain " + audience)))
 			.map(jwt -> Optional.of(new Caller(jwt.getSubject(), jwt.getClaimAsString("username"))))
 			.timeout(KEY_FETCH_TIMEOUT.plusSeconds(1))
 			.onErrorMap(ex -> (ex instanceof JwtException && !(ex.getCause() instanceof WebClientException))
 					? InvalidIdentityException.create() : IdentityKeysUnavailableException.create());
-	}
-
-	private static OAuth2TokenValidator<Jwt> audience(String audience) {
-		OAuth2Error wrongAudience = new OAuth2Error("invalid_token", "aud must contain " + audience, null);
-		return jwt -> (jwt.getAudience() != null && jwt.getAudience().contains(audience))
-				? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(wrongAudience);
 	}
 
 }

@@ -76,8 +76,16 @@ public record OrderVerificationProperties(Mode mode, @DefaultValue Catalog catal
 	 * @param id the product key value in the payment's metadata
 	 * @param price the exact price in Pi
 	 * @param memo when set, the payment's memo must equal it
+	 * @param name the display name on the checkout page (and its memo by default); the id
+	 * when unset
 	 */
-	public record Product(String id, BigDecimal price, String memo) {
+	public record Product(String id, BigDecimal price, String memo, String name) {
+
+		/** The name to show: {@code name}, else {@code id}. */
+		public String displayName() {
+			return (this.name != null && !this.name.isBlank()) ? this.name : this.id;
+		}
+
 	}
 
 	/**

@@ -28,6 +28,16 @@ class PermissionTests {
 	}
 
 	@Test
+	void checkoutWriteImpliesCheckoutReadAndNothingElse() {
+		assertThat(Permission.parse("checkout:write")).contains(Permission.CHECKOUT_WRITE);
+		assertThat(Permission.parse("checkout:read")).contains(Permission.CHECKOUT_READ);
+		assertThat(Permission.CHECKOUT_WRITE.grants(Permission.CHECKOUT_READ)).isTrue();
+		assertThat(Permission.CHECKOUT_READ.grants(Permission.CHECKOUT_WRITE)).isFalse();
+		assertThat(Permission.CHECKOUT_WRITE.grants(Permission.PAYMENTS_READ)).isFalse();
+		assertThat(Permission.PAYOUTS_WRITE.grants(Permission.CHECKOUT_READ)).isFalse();
+	}
+
+	@Test
 	void parsesOnlyExactNamesWithoutWildcards() {
 		assertThat(Permission.parse("payouts:write")).contains(Permission.PAYOUTS_WRITE);
 		assertThat(Permission.parse("payouts:*")).isEmpty();

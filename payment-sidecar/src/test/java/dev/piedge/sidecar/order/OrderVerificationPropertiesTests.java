@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class OrderVerificationPropertiesTests {
 
-	private static final Product TEA = new Product("green-tea", new BigDecimal("3.14"), null);
+	private static final Product TEA = new Product("green-tea", new BigDecimal("3.14"), null, null);
 
 	private static final Catalog CATALOG = new Catalog("productId", List.of(TEA));
 
@@ -66,8 +66,8 @@ class OrderVerificationPropertiesTests {
 
 	@Test
 	void rejectsAProductWithoutAnIdOrAPositivePrice() {
-		for (Product product : List.of(new Product(" ", BigDecimal.ONE, null), new Product("tea", null, null),
-				new Product("tea", BigDecimal.ZERO, null))) {
+		for (Product product : List.of(new Product(" ", BigDecimal.ONE, null, null),
+				new Product("tea", null, null, null), new Product("tea", BigDecimal.ZERO, null, null))) {
 			assertThatIllegalArgumentException().as(product.toString())
 				.isThrownBy(() -> new OrderVerificationProperties(Mode.CATALOG,
 						new Catalog("productId", List.of(product)), NO_HOOK))

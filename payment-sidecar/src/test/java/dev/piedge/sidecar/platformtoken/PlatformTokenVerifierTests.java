@@ -41,7 +41,7 @@ class PlatformTokenVerifierTests {
 
 	@Test
 	void acceptsAnRs512TokenSignedByThePemKeyAndIgnoresUnknownPermissions() {
-		String token = keys.rs512(claims("billing", NOW, "payouts:write", "checkout:write").build());
+		String token = keys.rs512(claims("billing", NOW, "payouts:write", "refunds:write").build());
 
 		assertThat(this.pemVerifier.accepts(token)).isTrue();
 		StepVerifier.create(this.pemVerifier.verify(token))
