@@ -63,7 +63,12 @@ class CheckoutRouteIntegrationTests extends SessionIntegrationTestSupport {
 
 	@Test
 	void anAnonymousScriptGetsA401() {
-		this.client.get().uri(URI.create(LINK)).header("Accept", "application/json").exchange().expectStatus().isUnauthorized();
+		this.client.get()
+			.uri(URI.create(LINK))
+			.header("Accept", "application/json")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 		assertThat(backendRequests()).isEmpty();
 	}
 
