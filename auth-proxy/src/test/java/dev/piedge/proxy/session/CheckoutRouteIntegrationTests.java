@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -25,9 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckoutRouteIntegrationTests extends SessionIntegrationTestSupport {
 
+	@LocalServerPort
+	int port;
+
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-	/** Already encoded: sent as it is, through {@code URI.create}. */
+	/** Already encoded: sent as it is. */
 	private static final String LINK = "/pi-edge/checkout?product=green-tea&quantity=1"
 			+ "&success_url=%2Forders%2Fcheckout%2F%7BCHECKOUT_SESSION_ID%7D&cancel_url=%2F";
 
@@ -37,7 +41,7 @@ class CheckoutRouteIntegrationTests extends SessionIntegrationTestSupport {
 	@Test
 	void anAnonymousPageLoadOfTheLinkGoesToSignInAndComesBackToTheWholeLink() {
 		this.client.get()
-			.uri(URI.create(LINK))
+			.uri(link())
 			.header("Sec-Fetch-Mode", "navigate")
 			.header("Accept", BROWSER_ACCEPT)
 			.exchange()
@@ -63,12 +67,7 @@ class CheckoutRouteIntegrationTests extends SessionIntegrationTestSupport {
 
 	@Test
 	void anAnonymousScriptGetsA401() {
-		this.client.get()
-			.uri(URI.create(LINK))
-			.header("Accept", "application/json")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized();
+		this.client.get().uri(link()).header("Accept", "application/json").exchange().expectStatus().isUnauthorized();
 		assertThat(backendRequests()).isEmpty();
 	}
 
@@ -79,7 +78,7 @@ class CheckoutRouteIntegrationTests extends SessionIntegrationTestSupport {
 				any(anyUrl()).willReturn(aResponse().withStatus(303).withHeader("Location", "/pi-edge/checkout/cs_1")));
 
 		this.client.get()
-			.uri(URI.create(LINK))
+			.uri(link())
 			.header("Authorization", "Bearer bob-token")
 			.exchange()
 			.expectStatus()
@@ -144,6 +143,14 @@ class CheckoutRouteIntegrationTests extends SessionIntegrationTestSupport {
 
 		this.client.get().uri(path).header("Authorization", "Bearer bob-token").exchange().expectStatus().isNotFound();
 		assertThat(backendRequests()).isEmpty();
+	}
+
+	/**
+	 * The link exactly as encoded: a relative {@code URI} would bypass the client's base
+	 * URL, and a string would be encoded again.
+	 */
+	private URI link() {
+		return URI.create("http://localhost:" + this.port + LINK);
 	}
 
 	private static LoggedRequest onlyBackendRequest() {
