@@ -35,8 +35,12 @@ public final class SandboxClient {
 		this.client = client;
 	}
 
-	/** Forgets payments, faults and call counts, and resets the emulated chain. */
+	/**
+	 * Forgets payments, faults, the tamper rule and call counts, and resets the emulated
+	 * chain.
+	 */
 	public void reset() {
+		client.delete().uri("/sandbox/tamper").exchange().expectStatus().isNoContent().expectBody();
 		client.delete().uri("/sandbox/payments").exchange().expectStatus().isNoContent().expectBody();
 		client.delete().uri("/sandbox/horizon").exchange().expectStatus().isNoContent().expectBody();
 		client.delete().uri("/sandbox/faults").exchange().expectStatus().isNoContent().expectBody();

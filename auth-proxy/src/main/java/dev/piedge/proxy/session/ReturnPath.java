@@ -3,6 +3,7 @@ package dev.piedge.proxy.session;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where a browser goes after signing in or out ({@code rd}). Only a path on this site is
@@ -14,7 +15,9 @@ import java.util.Locale;
  * <li>no backslash, space, control or non-ASCII character anywhere (a path arrives
  * percent-encoded): browsers drop tabs and line breaks from URLs, so {@code /<TAB>/host}
  * would become {@code //host};</li>
- * <li>nothing under {@code /pi-edge/}, which would loop back into sign-in;</li>
+ * <li>nothing under {@code /pi-edge/}, which would loop back into sign-in, except the
+ * hosted checkout: the link {@code /pi-edge/checkout?…} and a checkout page
+ * {@code /pi-edge/checkout/<session id>}, spelled exactly so;</li>
  * <li>at most 2048 characters, and a valid URI reference (RFC 3986:
  * percent-encoded).</li>
  * </ul>
@@ -24,6 +27,13 @@ final class ReturnPath {
 	static final String HOME = "/";
 
 	private static final int MAX_LENGTH = 2048;
+
+	/**
+	 * The checkout link or one checkout page, with any query: no dot segment, no encoded
+	 * slash, nothing below the session id. The characters the loop below refuses are
+	 * refused before this is matched.
+	 */
+	private static final Pattern CHECKOUT = Pattern.compile("/pi-edge/checkout(/[A-Za-z0-9_-]+)?(\\?[^#]*)?");
 
 	private ReturnPath() {
 	}
@@ -41,6 +51,9 @@ final class ReturnPath {
 			if (c <= 0x20 || c >= 0x7f || c == '\\') {
 				return HOME;
 			}
+		}
+		if (CHECKOUT.matcher(rd).matches()) {
+			return isRelativePath(rd) ? rd : HOME;
 		}
 		String lower = rd.toLowerCase(Locale.ROOT);
 		if (lower.equals("/pi-edge") || lower.startsWith("/pi-edge/") || lower.startsWith("/pi-edge?")

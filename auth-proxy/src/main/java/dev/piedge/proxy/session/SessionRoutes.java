@@ -20,7 +20,10 @@ import reactor.core.publisher.Mono;
 /**
  * The proxy's own browser endpoints. Router functions are consulted before gateway
  * routes, so the reserved prefix {@code /pi-edge/} is answered here and never forwarded
- * to a backend, whatever the routes say; an unknown path under it is a 404.
+ * to a backend, whatever the routes say; an unknown path under it is a 404. Only
+ * {@code /pi-edge/checkout} and {@code /pi-edge/checkout/**} fall through to the gateway
+ * routes (config/auth-proxy.yml's {@code checkout} route, to the payment sidecar);
+ * without such a route they are a 404 as well.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionRoutes {
@@ -30,6 +33,14 @@ class SessionRoutes {
 	static final String SIGN_OUT_PATH = "/pi-edge/sign-out";
 
 	static final String VALIDATION_KEY_PATH = "/validation-key.txt";
+
+	/**
+	 * The one exception to the reserved prefix: the hosted checkout, which the payment
+	 * sidecar serves through the gateway's {@code checkout} route. The pattern matches
+	 * {@code /pi-edge/checkout} itself too, and nothing else
+	 * ({@code /pi-edge/checkoutx}).
+	 */
+	static final String CHECKOUT_PATHS = "/pi-edge/checkout/**";
 
 	@Bean
 	RouterFunction<ServerResponse> browserEndpoints(SessionHandler sessions, SignInPage signIn,
@@ -47,7 +58,8 @@ class SessionRoutes {
 					request -> sessions.methodNotAllowed(request, Set.of(HttpMethod.GET)))
 			.route(RequestPredicates.path(SIGN_OUT_PATH),
 					request -> sessions.methodNotAllowed(request, Set.of(HttpMethod.POST)))
-			.route(RequestPredicates.path("/pi-edge/**"), sessions::notFound);
+			.route(RequestPredicates.path("/pi-edge/**").and(RequestPredicates.path(CHECKOUT_PATHS).negate()),
+					sessions::notFound);
 		if (properties.validationKey() != null) {
 			// Only when set: otherwise the app's own backend may serve the file.
 			String key = properties.validationKey();

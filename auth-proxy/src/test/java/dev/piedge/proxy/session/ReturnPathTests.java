@@ -9,7 +9,9 @@ class ReturnPathTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/account", "/shop/items?page=2&sort=new", "/a/b#top", "/caf%C3%A9",
-			"/pi-edges/not-ours" })
+			"/pi-edges/not-ours", "/pi-edge/checkout",
+			"/pi-edge/checkout?product=green-tea&quantity=1&success_url=%2Forders%2Fcheckout%2F%7BCHECKOUT_SESSION_ID%7D",
+			"/pi-edge/checkout/cs_a1B2-c3", "/pi-edge/checkout/cs_a1B2?x=1" })
 	void aPathOnThisSiteIsKept(String rd) {
 		assertThat(ReturnPath.of(rd)).isEqualTo(rd);
 	}
@@ -18,7 +20,9 @@ class ReturnPathTests {
 	@ValueSource(strings = { "", "account", "//evil.example", "///evil.example", "/\\evil.example", "/\\/evil.example",
 			"\\\\evil.example", "https://evil.example/", "http:/evil.example", "javascript:alert(1)",
 			"/\t/evil.example", "/\n/evil.example", "/ /evil.example", "/\u0000", "/caf\u00e9", "/pi-edge/sign-in",
-			"/pi-edge", "/PI-EDGE/session", "/pi-edge?x", "/pi-edge%2Fsign-in", "/a<b", "/%zz" })
+			"/pi-edge", "/PI-EDGE/session", "/pi-edge?x", "/pi-edge%2Fsign-in", "/a<b", "/%zz", "/pi-edge/checkoutx",
+			"/pi-edge/checkout/../session", "/pi-edge/checkout/%2e%2e/session", "/pi-edge/checkout/cs_1/extra",
+			"/PI-EDGE/checkout", "/pi-edge/checkout%2fcs_1", "/pi-edge/checkout/" })
 	void anythingElseBecomesTheHomePage(String rd) {
 		assertThat(ReturnPath.of(rd)).isEqualTo("/");
 	}

@@ -1,7 +1,9 @@
 package dev.piedge.demo.shop;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
@@ -33,7 +35,7 @@ class HomeHandler {
 			.sameSite("Lax")
 			.build();
 		return ShopPage.render(ServerResponse.ok().cookie(cookie), "Home",
-				greeting(Visitor.of(request)) + visits(visits));
+				greeting(Visitor.of(request)) + buyLinks() + visits(visits));
 	}
 
 	/**
@@ -75,6 +77,23 @@ class HomeHandler {
 				<li><a id="order-link" href="/orders/new">Place an order</a> (anonymous orders are welcome)</li>
 				</ul>
 				""".formatted(ShopPage.signInLink("/"));
+	}
+
+	/**
+	 * One plain link per product to pi-edge's hosted checkout, which signs the buyer in
+	 * when needed, shows the price from the sidecar's catalog and takes the payment.
+	 */
+	private static String buyLinks() {
+		String links = Arrays.stream(CheckoutProduct.values())
+			.map(product -> "<li><a id=\"buy-" + product.id() + "\" class=\"button\" href=\""
+					+ ShopPage.escape(product.buyLink()) + "\">Buy " + ShopPage.escape(product.label()) + "</a></li>")
+			.collect(Collectors.joining());
+		return """
+				<h2>Buy with Pi</h2>
+				<ul id="buy-links">%s</ul>
+				<p class="note">Each link opens pi-edge's hosted checkout; the shop hears about the payment from a signed webhook.</p>
+				"""
+			.formatted(links);
 	}
 
 	private static String visits(int visits) {

@@ -27,6 +27,7 @@ final class ShopPage {
 			<meta charset="utf-8"/>
 			<meta name="viewport" content="width=device-width, initial-scale=1"/>
 			<title>%s - Demo shop</title>
+			%s
 			<style>
 			body { font-family: system-ui, sans-serif; max-width: 38rem; margin: 0 auto; padding: 1rem; color: #222; line-height: 1.5; }
 			header a { font-weight: bold; color: #6b3fa0; text-decoration: none; }
@@ -68,9 +69,23 @@ final class ShopPage {
 	 * and the proxy decides who may.
 	 */
 	static Mono<ServerResponse> render(ServerResponse.BodyBuilder response, String title, String content) {
+		return respond(response, title, "", content);
+	}
+
+	/**
+	 * Answers 200 with a page that the browser reloads every {@code seconds} (a meta
+	 * refresh: no script, so no Content-Security-Policy to loosen).
+	 */
+	static Mono<ServerResponse> refreshing(String title, String content, int seconds) {
+		return respond(ServerResponse.ok(), title, "<meta http-equiv=\"refresh\" content=\"" + seconds + "\"/>",
+				content);
+	}
+
+	private static Mono<ServerResponse> respond(ServerResponse.BodyBuilder response, String title, String head,
+			String content) {
 		return response.contentType(HTML)
 			.cacheControl(CacheControl.noStore())
-			.bodyValue(LAYOUT.formatted(escape(title), content));
+			.bodyValue(LAYOUT.formatted(escape(title), head, content));
 	}
 
 	/**

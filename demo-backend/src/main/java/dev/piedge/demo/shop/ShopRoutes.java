@@ -18,12 +18,15 @@ class ShopRoutes {
 
 	@Bean
 	@Order(0)
-	RouterFunction<ServerResponse> shopRoute(HomeHandler home, AccountHandler account, OrderHandler orders) {
+	RouterFunction<ServerResponse> shopRoute(HomeHandler home, AccountHandler account, OrderHandler orders,
+			CheckoutSuccessHandler checkoutSuccess, CheckoutWebhookHandler webhooks) {
 		return RouterFunctions.route()
 			.route(page("/"), home::home)
 			.route(page("/account"), account::account)
 			.route(page("/orders/new"), orders::form)
 			.POST("/orders", orders::place)
+			.route(page("/orders/checkout/{id}"), checkoutSuccess::page)
+			.POST(CheckoutWebhookHandler.PATH, webhooks::receive)
 			.build();
 	}
 

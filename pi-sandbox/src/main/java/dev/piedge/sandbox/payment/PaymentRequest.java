@@ -50,15 +50,32 @@ record PaymentRequest(BigDecimal amount, String memo, JsonNode metadata) {
 			throw PiApiException.invalidAmount("'amount' must be a JSON number.");
 		}
 		BigDecimal amount = node.decimalValue();
+		String problem = amountProblem(amount);
+		if (problem != null) {
+			throw PiApiException.invalidAmount(problem);
+		}
+		return plain(amount);
+	}
+
+	/** Why {@code amount} cannot be a payment's amount, or {@code null} when it can. */
+	static String amountProblem(BigDecimal amount) {
 		if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) >= 0) {
-			throw PiApiException
-				.invalidAmount("'amount' must be greater than 0 and less than " + MAX_AMOUNT.toPlainString() + ".");
+			return "'amount' must be greater than 0 and less than " + MAX_AMOUNT.toPlainString() + ".";
 		}
 		if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
-			throw PiApiException.invalidAmount("'amount' has more than " + MAX_DECIMALS + " decimal places.");
+			return "'amount' has more than " + MAX_DECIMALS + " decimal places.";
 		}
-		// 1E+1 is valid JSON but surprising in a response; write it as 10.
+		return null;
+	}
+
+	/** 1E+1 is valid JSON but surprising in a response; write it as 10. */
+	static BigDecimal plain(BigDecimal amount) {
 		return (amount.scale() < 0) ? amount.setScale(0) : amount;
+	}
+
+	/** This payment as a tampering client would send it: with another amount. */
+	PaymentRequest withAmount(BigDecimal amount) {
+		return new PaymentRequest(amount, this.memo, this.metadata);
 	}
 
 	private static JsonNode metadata(JsonNode node) {

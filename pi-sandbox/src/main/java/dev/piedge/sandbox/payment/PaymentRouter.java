@@ -49,18 +49,28 @@ class PaymentRouter {
 
 	/**
 	 * The Pi SDK emulator's payment calls. Creating a payment is the same call as
-	 * {@code POST /sandbox/payments}; the others check that the token's user is the
-	 * payer.
+	 * {@code POST /sandbox/payments}, except that a tamper rule applies to it; the others
+	 * check that the token's user is the payer.
 	 */
 	@Bean
-	RouterFunction<ServerResponse> sdkPaymentRoutes(SdkPaymentHandler handler, SandboxPaymentHandler sandbox) {
+	RouterFunction<ServerResponse> sdkPaymentRoutes(SdkPaymentHandler handler) {
 		// incomplete must come before /{id}, which would match it too.
 		return RouterFunctions.route()
-			.POST("/sdk/payments", sandbox::createUserToApp)
+			.POST("/sdk/payments", handler::create)
 			.GET("/sdk/payments/incomplete", handler::incomplete)
 			.GET("/sdk/payments/{id}", handler::get)
 			.POST("/sdk/payments/{id}/transaction", handler::submitTransaction)
 			.POST("/sdk/payments/{id}/user_cancel", handler::userCancel)
+			.build();
+	}
+
+	/** The tamper rule for the SDK emulator's payments. */
+	@Bean
+	RouterFunction<ServerResponse> tamperRoutes(TamperHandler handler) {
+		return RouterFunctions.route()
+			.PUT("/sandbox/tamper", handler::set)
+			.GET("/sandbox/tamper", handler::get)
+			.DELETE("/sandbox/tamper", handler::clear)
 			.build();
 	}
 

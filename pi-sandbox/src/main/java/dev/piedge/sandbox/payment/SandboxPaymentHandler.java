@@ -2,6 +2,7 @@ package dev.piedge.sandbox.payment;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -40,11 +41,20 @@ class SandboxPaymentHandler {
 	}
 
 	Mono<ServerResponse> createUserToApp(ServerRequest request) {
+		return createUserToApp(request, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates a U2A payment as the token's user, from the body as {@code change} leaves
+	 * it (the SDK emulator's tamper rule).
+	 */
+	Mono<ServerResponse> createUserToApp(ServerRequest request, UnaryOperator<PaymentRequest> change) {
 		return tokens.verify(request)
 			.flatMap(user -> bodies.read(request)
 				.switchIfEmpty(Mono.error(
 						() -> PiApiException.invalidArguments("Send {\"amount\":..,\"memo\":..,\"metadata\":{..}}.")))
 				.flatMap(body -> Mono.fromCallable(() -> PaymentRequest.from(body)))
+				.map(change)
 				.flatMap(payment -> payments.createUserToApp(user, payment)))
 			.flatMap(payment -> ServerResponse.created(URI.create("/v2/payments/" + payment.identifier()))
 				.bodyValue(PaymentDto.of(payment)));

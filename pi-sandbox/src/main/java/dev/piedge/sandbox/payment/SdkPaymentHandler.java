@@ -25,9 +25,25 @@ class SdkPaymentHandler {
 
 	private final AccessTokenVerifier tokens;
 
-	SdkPaymentHandler(PaymentService payments, AccessTokenVerifier tokens) {
+	private final SandboxPaymentHandler sandbox;
+
+	private final PaymentTampering tampering;
+
+	SdkPaymentHandler(PaymentService payments, AccessTokenVerifier tokens, SandboxPaymentHandler sandbox,
+			PaymentTampering tampering) {
 		this.payments = payments;
 		this.tokens = tokens;
+		this.sandbox = sandbox;
+		this.tampering = tampering;
+	}
+
+	/**
+	 * {@code Pi.createPayment}: as {@code POST /sandbox/payments}, except that the tamper
+	 * rule, when one is set, replaces the amount the page asked for. A request whose body
+	 * is valid uses up one of the rule's times, even if the payment is then refused.
+	 */
+	Mono<ServerResponse> create(ServerRequest request) {
+		return sandbox.createUserToApp(request, tampering::apply);
 	}
 
 	/**
