@@ -19,7 +19,7 @@ abstract class PiApiWireMockSupport {
 	static final String API_KEY = "test-server-api-key";
 	static final String PAYMENT_ID = "jGCjzZqgg78B6Pf1wzYHFSBTqNIv";
 	static final String TXID = "7a7ed20d3d72c365b9019baf8dc4c4e3cce4c08114d866e47ae157e3a796e9e7";
-	static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(10);
+	static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(30);
 
 	static final String PAYMENT_JSON = """
 			{"identifier":"jGCjzZqgg78B6Pf1wzYHFSBTqNIv","user_uid":"uid-123","amount":3.14,
@@ -37,9 +37,13 @@ abstract class PiApiWireMockSupport {
 	@RegisterExtension
 	static final WireMockExtension pi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	/** Generous per-attempt timeout (a cold JVM is slow), fast backoff, 3 attempts. */
+	/**
+	 * Generous per-attempt timeout (a cold JVM on a loaded 2-core machine took over 3 s
+	 * for its first call, and a non-idempotent call is not retried), fast backoff, 3
+	 * attempts. Timeout tests pass their own.
+	 */
 	PiApiProperties properties() {
-		return properties(API_KEY, Duration.ofSeconds(3),
+		return properties(API_KEY, Duration.ofSeconds(15),
 				new PiApiProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(50), 0.5));
 	}
 
