@@ -16,6 +16,7 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.HttpHeaders;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The gateway's {@link RedisRateLimiter}, shared by every proxy instance, made safe for
@@ -56,6 +57,10 @@ class FailOpenRedisRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
 	@Override
 	public Mono<Response> isAllowed(String routeId, String id) {
 		return Mono.defer(() -> this.redis.isAllowed(routeId, id))
+			// Spring Data Redis opens its shared connection synchronously on first use
+			// (and
+			// again when Redis was down at start-up): never on an event loop.
+			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.timeout)
 			.map(response -> answered(routeId, response))
 			.onErrorResume(ex -> Mono.just(failedOpen(routeId, ex)));

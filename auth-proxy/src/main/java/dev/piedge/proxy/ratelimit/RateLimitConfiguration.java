@@ -2,13 +2,11 @@ package dev.piedge.proxy.ratelimit;
 
 import java.time.Clock;
 
-import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
@@ -43,15 +41,9 @@ class RateLimitConfiguration {
 		return new FailOpenRedisRateLimiter(redis, properties, registry);
 	}
 
-	/**
-	 * While the connection to Redis is down, Lettuce would queue each command until it
-	 * reconnects; the limiter then waits its whole timeout on every request. Refused at
-	 * once instead, the request goes on (fail-open) without that wait.
-	 */
 	@Bean
-	@Conditional(RedisConfigured.class)
-	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-		return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	static InMemoryRedisScriptPostProcessor inMemoryRedisScriptPostProcessor() {
+		return new InMemoryRedisScriptPostProcessor();
 	}
 
 	static class RedisConfigured extends AnyNestedCondition {
