@@ -67,6 +67,9 @@ public enum ProxyProblemCode implements ProblemCode {
 	 */
 	CORS_REJECTED("cors_rejected"),
 
+	/** Over a route's rate limit (per user, or per client address when anonymous). */
+	RATE_LIMITED("rate_limited"),
+
 	/** A path in the payment namespace that names no sidecar endpoint. */
 	UNKNOWN_PAYMENT_ENDPOINT("unknown_payment_endpoint"),
 

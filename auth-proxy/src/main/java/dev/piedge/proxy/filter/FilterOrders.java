@@ -63,6 +63,13 @@ public final class FilterOrders {
 	public static final int PI_AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	/**
+	 * Answers a request the gateway's {@code RequestRateLimiter} refused as problem+json.
+	 * After authentication (so the limiter, a route filter, runs with the verified uid
+	 * known) and outside every route filter, whose order starts at 1.
+	 */
+	public static final int RATE_LIMITED_ORDER = PI_AUTHENTICATION_ORDER + 10;
+
+	/**
 	 * Turns a failed backend hop into 502/504 problems. Inside every other filter, so it
 	 * wraps only the gateway's routing filters ({@code WebsocketRoutingFilter},
 	 * {@code NettyRoutingFilter}) and sees their failures alone.

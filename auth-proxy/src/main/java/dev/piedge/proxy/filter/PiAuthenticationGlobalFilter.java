@@ -47,9 +47,9 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 
 	/**
 	 * Exchange attribute holding the {@link VerifiedIdentity} of a forwarded request, for
-	 * logging.
+	 * logging and rate limiting.
 	 */
-	static final String IDENTITY_ATTR = PiAuthenticationGlobalFilter.class.getName() + ".identity";
+	static final String IDENTITY_ATTR = VerifiedIdentity.EXCHANGE_ATTRIBUTE;
 
 	static final String UID_HEADER = "X-Pi-Uid";
 

@@ -16,6 +16,13 @@ import dev.piedge.pi.client.PiUser;
  */
 public record VerifiedIdentity(String uid, String username, Set<String> scopes, Instant validUntil) {
 
+	/**
+	 * Exchange attribute holding the identity of a request the authentication filter
+	 * verified; absent on anonymous and public requests. Read by the access log and the
+	 * rate limiter's key resolver.
+	 */
+	public static final String EXCHANGE_ATTRIBUTE = VerifiedIdentity.class.getName();
+
 	public VerifiedIdentity {
 		scopes = Set.copyOf(scopes);
 	}
