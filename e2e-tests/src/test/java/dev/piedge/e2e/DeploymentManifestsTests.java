@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * The Kubernetes base in {@code deploy/base}, as {@code kubectl kustomize} renders it
@@ -82,7 +84,7 @@ class DeploymentManifestsTests {
 			.allSatisfy((variable) -> assertThat(variable).as((String) variable.get("name"))
 				.doesNotContainKey("value")
 				.extractingByKey("valueFrom")
-				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.asInstanceOf(MAP)
 				.containsKey("secretKeyRef"));
 		// Variables read from ConfigMaps (envFrom) are plain settings too.
 		for (Map<String, Object> configMap : ofKind("ConfigMap")) {
@@ -111,7 +113,7 @@ class DeploymentManifestsTests {
 		String shipped = (String) get(configMap, "data", "auth-proxy.yml");
 		String config = Files.readString(RepositoryRoot.path().resolve("config/auth-proxy.yml"));
 		Object routes = routes(config);
-		assertThat(routes).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isNotEmpty();
+		assertThat(routes).asInstanceOf(LIST).isNotEmpty();
 		assertThat(routes(shipped)).isEqualTo(routes);
 		assertThat(get(configMap, "data", "payment-sidecar.yml"))
 			.isEqualTo(Files.readString(RepositoryRoot.path().resolve("config/payment-sidecar.yml")));
