@@ -10,7 +10,9 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
-# The Maven repository is a build cache, not a layer: dependencies are fetched once per builder.
+# The Maven repository is a build cache, not a layer: dependencies are fetched once per builder. Cache mounts need
+# BuildKit, the builder of Docker 23+ and of Compose v2 (for docker-compose v1: DOCKER_BUILDKIT=1
+# COMPOSE_DOCKER_CLI_BUILD=1).
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "$MODULE" \
     && mvn -B -q -DskipTests -pl "$MODULE" -am package \
