@@ -143,14 +143,22 @@ class LiveRoutesIntegrationTests {
 	}
 
 	@Test
-	void aRemovedRouteIsNoLongerServed() throws IOException {
+	void aRemovedRouteIsNoLongerServedAndTheNextMatchTakesItsPaths() throws IOException {
 		writeRoutes(route("a", "/a/**", "public") + route("e", "/e/**", "public"));
 		awaitStatus("/e/thing", 200);
 
-		writeRoutes(route("a", "/a/**", "public"));
+		writeRoutes(route("e", "/e/**", "public"));
 
-		awaitStatus("/e/thing", 404);
-		assertThat(status("/a/thing")).isEqualTo(200);
+		// "a" was also a start-up route: no copy of the start-up routes is left serving
+		// it.
+		awaitStatus("/a/thing", 404);
+		assertThat(status("/e/thing")).isEqualTo(200);
+
+		writeRoutes(route("e", "/e/**", "public") + route("rest", "/**", "required"));
+
+		awaitStatus("/a/thing", 401);
+		writeRoutes(route("e", "/e/**", "public") + route("a", "/a/**", "public") + route("rest", "/**", "required"));
+		awaitStatus("/a/thing", 200);
 	}
 
 	@Test
