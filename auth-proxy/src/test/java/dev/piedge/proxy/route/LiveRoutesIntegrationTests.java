@@ -186,6 +186,31 @@ class LiveRoutesIntegrationTests {
 	}
 
 	@Test
+	void aConfigMapSwappingItsDataLinkIsReloaded() throws IOException {
+		// A Kubernetes ConfigMap volume: auth-proxy.yml -> ..data/auth-proxy.yml, ..data
+		// -> ..<timestamp>/,
+		// and an update points ..data at a new directory with one atomic rename.
+		Path file = configDir.resolve("auth-proxy.yml");
+		Path first = Files.createDirectories(configDir.resolve("..2026_12_01_first"));
+		Files.writeString(first.resolve("auth-proxy.yml"), header() + route("a", "/a/**", "public"));
+		Files.deleteIfExists(configDir.resolve("..data"));
+		Files.createSymbolicLink(configDir.resolve("..data"), first.getFileName());
+		Files.delete(file);
+		Files.createSymbolicLink(file, Path.of("..data", "auth-proxy.yml"));
+		awaitStatus("/h/thing", 404);
+
+		Path second = Files.createDirectories(configDir.resolve("..2026_12_01_second"));
+		Files.writeString(second.resolve("auth-proxy.yml"),
+				header() + route("a", "/a/**", "public") + route("h", "/h/**", "public"));
+		Path link = Files.createSymbolicLink(configDir.resolve("..data_tmp"), second.getFileName());
+		Files.move(link, configDir.resolve("..data"), StandardCopyOption.REPLACE_EXISTING,
+				StandardCopyOption.ATOMIC_MOVE);
+
+		awaitStatus("/h/thing", 200);
+		assertThat(status("/a/thing")).isEqualTo(200);
+	}
+
+	@Test
 	void aRequestInFlightSurvivesAReload() throws IOException {
 		backend.stubFor(get(urlPathMatching("/slow/.*"))
 			.willReturn(aResponse().withStatus(200).withBody("slow-ok").withFixedDelay(3000)));
