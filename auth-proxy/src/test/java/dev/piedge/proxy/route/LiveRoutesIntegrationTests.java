@@ -20,9 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -62,7 +65,7 @@ class LiveRoutesIntegrationTests {
 		writeRoutes(route("a", "/a/**", "public"));
 		// Command-line arguments: SpringApplicationBuilder's properties would rank below
 		// application.yml.
-		proxy = new SpringApplicationBuilder(AuthProxyApplication.class).run("--server.port=0",
+		proxy = new SpringApplicationBuilder(AuthProxyApplication.class, OwnEventLoops.class).run("--server.port=0",
 				"--management.server.port=0", "--pi.api.base-url=http://127.0.0.1:1",
 				"--spring.config.import=optional:file:" + configDir.resolve("auth-proxy.yml"),
 				"--pi.routes.reload.interval=200ms");
@@ -233,6 +236,23 @@ class LiveRoutesIntegrationTests {
 		ResponseEntity<String> answer = slow.join();
 		assertThat(answer.getStatusCode().value()).isEqualTo(200);
 		assertThat(answer.getBody()).isEqualTo("slow-ok");
+	}
+
+	/**
+	 * This proxy is closed after the class, in a JVM whose cached test contexts keep
+	 * running: with Boot's default (Reactor Netty's global event loops), closing it would
+	 * shut their loops down too.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OwnEventLoops {
+
+		@Bean
+		ReactorResourceFactory reactorResourceFactory() {
+			ReactorResourceFactory factory = new ReactorResourceFactory();
+			factory.setUseGlobalResources(false);
+			return factory;
+		}
+
 	}
 
 	private static String header() {
