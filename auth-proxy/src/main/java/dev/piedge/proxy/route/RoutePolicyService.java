@@ -1,35 +1,37 @@
 package dev.piedge.proxy.route;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
-import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.stereotype.Service;
 
 /**
- * Knows the pi-edge policy of every route. Every configured route is checked when the
- * proxy starts, so invalid policy stops start-up with a message naming the route and the
- * key.
+ * Knows the pi-edge policy of every route. As a {@link RouteDefinitionValidator} it
+ * checks every route when the proxy starts and every edit of the routes file, so invalid
+ * policy never gets served and is reported with the route and the key.
  */
 @Service
-public class RoutePolicyService {
-
-	private final Map<String, RoutePolicy> policies = new ConcurrentHashMap<>();
-
-	public RoutePolicyService(GatewayProperties gateway) {
-		for (RouteDefinition route : gateway.getRoutes()) {
-			this.policies.put(route.getId(), RoutePolicyParser.parse(route.getId(), route.getMetadata()));
-		}
-	}
+public class RoutePolicyService implements RouteDefinitionValidator {
 
 	/**
-	 * The policy of a matched route; routes defined outside the properties are parsed on
-	 * first use.
+	 * Keyed by the route object itself (weak keys compare by identity): a reloaded route
+	 * is a new object, so its policy is read from its own metadata, and the policies of
+	 * replaced routes go with them.
 	 */
+	private final LoadingCache<Route, RoutePolicy> policies = Caffeine.newBuilder()
+		.weakKeys()
+		.build(route -> RoutePolicyParser.parse(route.getId(), route.getMetadata()));
+
+	@Override
+	public void validate(RouteDefinition route) {
+		RoutePolicyParser.parse(route.getId(), route.getMetadata());
+	}
+
+	/** The policy of a matched route. */
 	public RoutePolicy policyFor(Route route) {
-		return this.policies.computeIfAbsent(route.getId(), id -> RoutePolicyParser.parse(id, route.getMetadata()));
+		return this.policies.get(route);
 	}
 
 }

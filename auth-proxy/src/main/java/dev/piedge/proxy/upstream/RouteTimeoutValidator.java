@@ -2,24 +2,25 @@ package dev.piedge.proxy.upstream;
 
 import java.util.Map;
 
-import org.springframework.cloud.gateway.config.GatewayProperties;
+import dev.piedge.proxy.route.RouteDefinitionValidator;
+
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the gateway's per-route timeouts when the proxy starts. The gateway reads route
- * metadata {@code connect-timeout} and {@code response-timeout} as milliseconds only when
- * a request arrives: a value written like the global settings ({@code 5s}) would fail
- * every request of the route (connect) or be ignored in silence (response).
+ * Checks the gateway's per-route timeouts when the proxy starts and when the routes file
+ * is edited. The gateway reads route metadata {@code connect-timeout} and
+ * {@code response-timeout} as milliseconds only when a request arrives: a value written
+ * like the global settings ({@code 5s}) would fail every request of the route (connect)
+ * or be ignored in silence (response).
  */
 @Component
-class RouteTimeoutValidator {
+class RouteTimeoutValidator implements RouteDefinitionValidator {
 
-	RouteTimeoutValidator(GatewayProperties gateway) {
-		for (RouteDefinition route : gateway.getRoutes()) {
-			check(route.getId(), route.getMetadata());
-		}
+	@Override
+	public void validate(RouteDefinition route) {
+		check(route.getId(), route.getMetadata());
 	}
 
 	private static void check(String routeId, Map<String, Object> metadata) {

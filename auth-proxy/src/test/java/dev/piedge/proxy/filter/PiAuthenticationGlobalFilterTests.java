@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.http.HttpHeaders;
@@ -341,7 +340,7 @@ class PiAuthenticationGlobalFilterTests {
 		List<CredentialResolver> resolvers = new ArrayList<>(
 				List.of(new AuthorizationHeaderCredentialResolver(tokens), new PaymentBodyCredentialResolver(tokens)));
 		resolvers.addAll(List.of(extraResolvers));
-		return new PiAuthenticationGlobalFilter(new RoutePolicyService(new GatewayProperties()), resolvers,
+		return new PiAuthenticationGlobalFilter(new RoutePolicyService(), resolvers,
 				exchange -> MissingTokenException.create(), identities, assertions, this.registry);
 	}
 
