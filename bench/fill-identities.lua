@@ -1,5 +1,5 @@
--- Sends each of BENCH_IDENTITIES tokens (bench-token-0 ... bench-token-<N-1>, users that
--- bench/identity-cache-bench.sh gives the sandbox) once, so every one is verified with /v2/me and cached by the
+-- Sends each of BENCH_IDENTITIES tokens (bench-token-0 ... bench-token-<N-1>, which the /v2/me stub of
+-- bench/identity-cache-bench.sh accepts) once, so every one is verified with /v2/me and cached by the
 -- proxy, then stops. Counts answers other than 200, which the script reports: each is an identity not cached.
 local total = tonumber(os.getenv("BENCH_IDENTITIES") or "")
 assert(total and total > 0, "BENCH_IDENTITIES is not set")
@@ -14,7 +14,7 @@ response = function(status)
   if status ~= 200 then
     failed = failed + 1
   end
-  if answered >= total then
+  if answered == total then
     io.stderr:write(string.format("answered %d, not 200: %d\n", answered, failed))
     wrk.thread:stop()
   end
