@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks the payment handshake on loopback against pi-sandbox and prints complete handshakes per
-# second with p50/p99 of the server-side steps (approve, complete), two ways:
+# second with p50/p99 of the server-side steps (approve, complete: each one callback), three ways:
 #   direct  - a backend calling the Pi API itself (the baseline: the Pi API's own latency),
 #   pi-edge - pi-sdk-js's calls through auth-proxy and payment-sidecar (embedded PostgreSQL),
-# and the sidecar's added latency (pi-edge minus direct). The wallet's steps are not timed.
+#   sidecar - the same callbacks straight to payment-sidecar, with the X-Pi-Identity the proxy would add
+#             (signed by the driver with the proxy's key, which this script generates): the sidecar alone,
+#             with PostgreSQL local and Pi answered by the sandbox (no latency configured),
+# the sidecar's added latency (pi-edge minus direct), and CPU per handshake: the process's CPU time (user +
+# system, /proc/<pid>/stat) over the run divided by the handshakes, for the sidecar (pi-edge and sidecar
+# modes) and the proxy (pi-edge mode). The wallet's steps are not timed.
 # Usage: bench/payments-bench.sh [concurrent users, default 8] [handshakes per user, default 40]
+#        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -34,14 +40,26 @@ export PI_BACKEND_URL=http://127.0.0.1:38081 PI_SIDECAR_URL=http://127.0.0.1:380
 # the other apps' launcher ignores it.
 export LOADER_PATH=$root/payment-sidecar/target/embedded-postgres
 export PI_IDENTITY_JWKS_URI=http://127.0.0.1:38080/.well-known/jwks.json
+# The proxy signs X-Pi-Identity with a key made here, so the sidecar mode can sign the same assertions.
+openssl ecparam -name prime256v1 -genkey -noout -out "$conf/identity-key.pem" 2>/dev/null
+PI_AUTH_ASSERTION_JWK=$(openssl ec -in "$conf/identity-key.pem" -text -noout 2>/dev/null | python3 -c '
+import base64, json, re, sys
+text = sys.stdin.read()
+hexes = lambda label: bytes.fromhex("".join(re.search(label + r":\s*((?:[0-9a-f]{2}:?\s*)+)", text).group(1).split()).replace(":", ""))
+b64 = lambda data: base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+d, pub = hexes("priv")[-32:].rjust(32, b"\0"), hexes("pub")
+print(json.dumps({"kty": "EC", "crv": "P-256", "kid": "bench", "d": b64(d), "x": b64(pub[1:33]), "y": b64(pub[33:65])}))')
+export PI_AUTH_ASSERTION_JWK BENCH_IDENTITY_KEY=$conf/identity-key.pem
 export PI_FULFILLMENT_URL=http://127.0.0.1:38081/pi-edge/fulfillment PI_FULFILLMENT_SECRET=bench-only-secret-0123456789abcdef0123456789
 pids=()
+declare -A pid_of
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$conf"' EXIT
 for app in pi-sandbox demo-backend payment-sidecar auth-proxy; do
   # shellcheck disable=SC2086
   java -Xms256m -Xmx512m ${BENCH_JAVA_OPTS_SIDECAR:+$( [ "$app" = payment-sidecar ] && echo "$BENCH_JAVA_OPTS_SIDECAR")} \
     -jar "$app/target/$app.jar" --logging.level.pi-edge.access=warn >"$logs/payments-$app.log" 2>&1 &
   pids+=($!)
+  pid_of[$app]=$!
 done
 for url in http://127.0.0.1:38090/actuator/health http://127.0.0.1:39081/actuator/health \
     http://127.0.0.1:39082/actuator/health/readiness http://127.0.0.1:39080/actuator/health/readiness; do
@@ -49,16 +67,35 @@ for url in http://127.0.0.1:38090/actuator/health http://127.0.0.1:39081/actuato
   curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
 done
 
-driver=(python3 "$root/bench/payments_driver.py" http://127.0.0.1:38090 http://127.0.0.1:38080)
+driver=(python3 "$root/bench/payments_driver.py" http://127.0.0.1:38090)
+modes=${BENCH_MODES:-direct pi-edge sidecar}
+target() { case $1 in sidecar) echo "$PI_SIDECAR_URL" ;; *) echo "http://127.0.0.1:$PI_PROXY_PORT" ;; esac; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 echo "warming up..."
-"${driver[@]}" "$users" "${BENCH_WARMUP_PER_USER:-30}" direct >/dev/null
-"${driver[@]}" "$users" "${BENCH_WARMUP_PER_USER:-30}" pi-edge >/dev/null
+for mode in $modes; do
+  "${driver[@]}" "$(target "$mode")" "$users" "${BENCH_WARMUP_PER_USER:-30}" "$mode" >/dev/null
+done
 echo "$users concurrent users x $per_user handshakes, loopback, $(nproc) cores (ms; server side = approve + complete)"
-direct=$("${driver[@]}" "$users" "$per_user" direct); echo "$direct"
-edge=$("${driver[@]}" "$users" "$per_user" pi-edge); echo "$edge"
+declare -A result
+for mode in $modes; do
+  sidecar_before=$(cpu_ticks "${pid_of[payment-sidecar]}") proxy_before=$(cpu_ticks "${pid_of[auth-proxy]}")
+  result[$mode]=$("${driver[@]}" "$(target "$mode")" "$users" "$per_user" "$mode")
+  echo "${result[$mode]}"
+  handshakes=$(sed -n 's/.*handshakes= *\([0-9]*\).*/\1/p' <<<"${result[$mode]}" | head -1)
+  if [ "$mode" != direct ] && [ "${handshakes:-0}" -gt 0 ]; then
+    awk -v hz="$(getconf CLK_TCK)" -v n="$handshakes" -v mode="$mode" \
+        -v sidecar=$(( $(cpu_ticks "${pid_of[payment-sidecar]}") - sidecar_before )) \
+        -v proxy=$(( $(cpu_ticks "${pid_of[auth-proxy]}") - proxy_before )) 'BEGIN {
+      printf "  %s: CPU per handshake: sidecar %.2f ms", mode, 1000 * sidecar / hz / n
+      if (mode == "pi-edge") printf ", proxy %.2f ms", 1000 * proxy / hz / n
+      printf "\n" }'
+  fi
+done
 value() { sed -n "s/.* $1= *\\([0-9.]*\\).*/\\1/p" <<<"$2"; }
-awk -v d50="$(value server_side_p50 "$direct")" -v d99="$(value server_side_p99 "$direct")" \
-    -v e50="$(value server_side_p50 "$edge")" -v e99="$(value server_side_p99 "$edge")" \
-    'BEGIN { printf "sidecar added latency (pi-edge - direct, server side): p50 %+.2f ms, p99 %+.2f ms\n", e50 - d50, e99 - d99 }'
+if [ -n "${result[direct]:-}" ] && [ -n "${result[pi-edge]:-}" ]; then
+  awk -v d50="$(value server_side_p50 "${result[direct]}")" -v d99="$(value server_side_p99 "${result[direct]}")" \
+      -v e50="$(value server_side_p50 "${result[pi-edge]}")" -v e99="$(value server_side_p99 "${result[pi-edge]}")" \
+      'BEGIN { printf "sidecar added latency (pi-edge - direct, server side): p50 %+.2f ms, p99 %+.2f ms\n", e50 - d50, e99 - d99 }'
+fi
 webhooks=$(grep -c "POST /pi-edge/fulfillment" "$logs/payments-demo-backend.log" || true)
 echo "payment.completed webhooks received by the backend: $webhooks"

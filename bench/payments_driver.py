@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
 """Drives complete U2A Pi payment handshakes and prints throughput and latency.
 
-Two modes over the same pi-sandbox:
+Three modes over the same pi-sandbox:
   direct  - what a hand-written backend does: GET the payment and approve it, then complete it,
             calling the Pi API itself with the Server API Key;
   pi-edge - what pi-sdk-js does through auth-proxy and payment-sidecar: POST approve (token in the
-            body) and POST complete to .../pi_payment/*.
+            body) and POST complete to .../pi_payment/*;
+  sidecar - the same callbacks straight to payment-sidecar (the second URL is the sidecar's), each with
+            the X-Pi-Identity the proxy would add: an ES256 JWT signed here, once per user before the
+            timing, with the proxy's own key (BENCH_IDENTITY_KEY, a PEM file; the `openssl` command signs).
 The wallet's steps (create, submit the transaction) are the same in both and are not timed.
 Standard library only, so it runs wherever python3 does.
 """
+import base64
 import json
-import statistics
+import os
+import subprocess
 import sys
 import threading
 import time
@@ -26,13 +31,45 @@ def call(method, url, body=None, headers=None):
         return json.loads(response.read() or b"null")
 
 
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def der_integer(der, at):
+    """One DER INTEGER at `at`: its value as 32 big-endian bytes, and where the next element starts."""
+    length = der[at + 1]
+    value = der[at + 2:at + 2 + length].lstrip(b"\0")
+    return value.rjust(32, b"\0"), at + 2 + length
+
+
+def identity_assertion(index):
+    """What the proxy's payments route forwards for bench user `index`: X-Pi-Identity, valid for an hour."""
+    now = int(time.time())
+    header = b64url(json.dumps({"alg": "ES256", "kid": "bench", "typ": "JWT"}).encode())
+    claims = b64url(json.dumps({"iss": "pi-edge", "sub": f"bench-uid-{index}", "aud": "payments", "iat": now,
+                                "exp": now + 3600, "scopes": ["username", "payments"], "username": f"bench{index}"}).encode())
+    signing_input = f"{header}.{claims}".encode()
+    der = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.environ["BENCH_IDENTITY_KEY"]], input=signing_input,
+                         capture_output=True, check=True).stdout
+    # DER SEQUENCE { INTEGER r, INTEGER s } (short form: an ES256 signature is under 128 bytes) to JWS's r || s.
+    r, after = der_integer(der, 2)
+    s, _ = der_integer(der, after)
+    return f"{header}.{claims}.{b64url(r + s)}"
+
+
+ASSERTIONS = {i: identity_assertion(i) for i in range(USERS)} if MODE == "sidecar" else {}
+
+
 def handshake(token, timings):
     payment = call("POST", f"{SANDBOX}/sandbox/payments", {"amount": 3.14, "memo": "Green tea", "metadata": {"productId": "green-tea"}},
                    {"Authorization": f"Bearer {token}"})["identifier"]
     start = time.perf_counter()
+    identity = {"X-Pi-Identity": ASSERTIONS[int(token.rsplit("-", 1)[1])]} if MODE == "sidecar" else {}
     if MODE == "direct":
         call("GET", f"{SANDBOX}/v2/payments/{payment}", headers={"Authorization": f"Key {KEY}"})
         call("POST", f"{SANDBOX}/v2/payments/{payment}/approve", {}, {"Authorization": f"Key {KEY}"})
+    elif MODE == "sidecar":
+        assert call("POST", f"{PROXY}/pi_payment/approve", {"paymentId": payment}, identity)["status"] == "APPROVED"
     else:
         assert call("POST", f"{PROXY}/shop/pi_payment/approve", {"paymentId": payment, "accessToken": token})["status"] == "APPROVED"
     approved = time.perf_counter()
@@ -40,6 +77,9 @@ def handshake(token, timings):
     submitted = time.perf_counter()
     if MODE == "direct":
         call("POST", f"{SANDBOX}/v2/payments/{payment}/complete", {"txid": txid}, {"Authorization": f"Key {KEY}"})
+    elif MODE == "sidecar":
+        assert call("POST", f"{PROXY}/pi_payment/complete", {"paymentId": payment, "transactionId": txid},
+                    identity)["status"] == "COMPLETED"
     else:
         assert call("POST", f"{PROXY}/shop/pi_payment/complete", {"paymentId": payment, "transactionId": txid})["status"] == "COMPLETED"
     done = time.perf_counter()

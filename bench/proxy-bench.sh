@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks auth-proxy on loopback with wrk and prints requests/s and p50/p99 latency for:
 #   1. the backend called directly,
+#   1b. the yardstick: a bare Spring Cloud Gateway (bench-gateway: pi-edge's Boot and Cloud versions, one route,
+#      default settings, no pi-edge code); every pi-edge setup is printed as a ratio to it,
+#   1c. the outside peer: nginx with auth_request to the sandbox's /v2/me, cached by token with proxy_cache, in
+#      front of the same backend (it checks the token but forwards no identity: nginx cannot read /v2/me's JSON
+#      body without a module); every setup is also printed as a ratio to it,
 #   2. the proxy on a route with auth off (pi-auth: public),
 #   3. the proxy on a required route, with tokens already in its cache,
 #   4. the same route with browser session cookies instead of bearer tokens (bench/cookies.lua), compared
@@ -11,7 +16,8 @@
 # offers fixed loads below saturation (BENCH_RATES, requests/s) to the two proxy setups and compares their
 # latency there: what the identity step adds to a request, rather than how long the queue grows.
 # Both proxy setups get the very same requests (bench/tokens.lua: a bearer token and browser headers).
-# It also prints the /v2/me calls per unique token, counted by pi-sandbox.
+# It also prints the /v2/me calls per unique token, counted by pi-sandbox, and after the saturated rounds the
+# resident memory (VmRSS) of the bare gateway's and the proxy's JVMs.
 # The backend is nginx answering a fixed small body, so the three setups differ only by the proxy: an echo
 # backend would answer the verified requests (with their extra identity headers) with bigger bodies.
 # Usage: bench/proxy-bench.sh [duration of each run, default 10s] [connections, default 32]
@@ -38,14 +44,16 @@ for tool in wrk nginx; do
       || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null; }
   fi
 done
-for app in pi-sandbox auth-proxy; do
-  [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy -am package; break; }
+for app in pi-sandbox auth-proxy bench-gateway; do
+  [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy,bench-gateway -am package; break; }
 done
 
 export PI_SANDBOX_PORT=28090 DEMO_BACKEND_PORT=28081
 export PI_PROXY_PORT=28080 PI_PROXY_MANAGEMENT_PORT=29080 PI_PROXY_ADDRESS=127.0.0.1
 export PI_API_BASE_URL=http://127.0.0.1:$PI_SANDBOX_PORT PI_BACKEND_URL=http://127.0.0.1:$DEMO_BACKEND_PORT
 export PI_EDGE_CONFIG_DIR=$root/bench/config
+export BENCH_GATEWAY_PORT=28070 BENCH_BACKEND_URL=$PI_BACKEND_URL
+nginx_auth_port=28071
 logs=$root/bench/logs
 mkdir -p "$logs"
 jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
@@ -64,8 +72,47 @@ http {
   fastcgi_temp_path $logs/nginx-fastcgi; uwsgi_temp_path $logs/nginx-uwsgi; scgi_temp_path $logs/nginx-scgi;
 }
 NGINX
+# The outside peer: what a team gets from nginx alone. auth_request asks the sandbox's /v2/me with the client's
+# Authorization header; proxy_cache keeps its 200 answers by token for the proxy's cache ttl (30 s), and
+# requests without a valid token get 401. Keep-alive to both upstreams, as the gateways have pools.
+rm -rf "$logs/nginx-auth-cache"
+cat >"$logs/nginx-auth.conf" <<NGINX
+worker_processes 1;
+pid $logs/nginx-auth.pid;
+error_log $logs/nginx-auth-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  proxy_cache_path $logs/nginx-auth-cache keys_zone=identity:10m max_size=64m;
+  upstream backend { server 127.0.0.1:$DEMO_BACKEND_PORT; keepalive 64; }
+  upstream pi { server 127.0.0.1:$PI_SANDBOX_PORT; keepalive 16; }
+  server {
+    listen 127.0.0.1:$nginx_auth_port;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    location / {
+      auth_request /_identity;
+      proxy_pass http://backend;
+    }
+    location = /_identity {
+      internal;
+      proxy_pass http://pi/v2/me;
+      proxy_pass_request_body off;
+      proxy_set_header Content-Length "";
+      proxy_cache identity;
+      proxy_cache_key \$http_authorization;
+      proxy_cache_valid 200 30s;
+      proxy_ignore_headers Cache-Control Expires Vary Set-Cookie;
+    }
+  }
+  client_body_temp_path $logs/nginx-auth-body; proxy_temp_path $logs/nginx-auth-proxy;
+  fastcgi_temp_path $logs/nginx-auth-fastcgi; uwsgi_temp_path $logs/nginx-auth-uwsgi; scgi_temp_path $logs/nginx-auth-scgi;
+}
+NGINX
 # On 2 cores, wrk, nginx, the sandbox and the proxy fight for CPU and the figures swing by ±30%; pinning
 # the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
+# The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
+# carries load at a time.
 pin_proxy=() pin_rest=()
 if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
   pin_proxy=(taskset -c "$(( $(nproc) - 1 ))") pin_rest=(taskset -c 0)
@@ -79,8 +126,15 @@ pids+=($!)
 "${pin_proxy[@]}" java $jvm -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
 proxy_pid=$!
 pids+=($proxy_pid)
+# shellcheck disable=SC2086
+"${pin_proxy[@]}" java $jvm -jar bench-gateway/target/bench-gateway.jar >"$logs/bench-gateway.log" 2>&1 &
+gateway_pid=$!
+pids+=($gateway_pid)
+"${pin_proxy[@]}" /usr/sbin/nginx -c "$logs/nginx-auth.conf" -g 'daemon off;' &
+nginx_auth_pid=$!
+pids+=($nginx_auth_pid)
 for url in "http://127.0.0.1:$PI_SANDBOX_PORT/actuator/health" "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
-    "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness"; do
+    "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"; do
   for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
   curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
 done
@@ -88,10 +142,13 @@ done
 # wrk prints latency as 812.00us, 1.23ms or 1.02s; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }
 
-# The proxy's own CPU time (user + system, all its threads) in clock ticks, from /proc. Divided by the requests
-# a run served, it is the proxy's cost per request: unlike latency at saturation, it does not depend on
-# queueing, and it sets the throughput one core can reach.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$proxy_pid/stat"; }
+# The measured server's own CPU time (user + system, all its threads) in clock ticks, from /proc. Divided by the
+# requests a run served, it is its cost per request: unlike latency at saturation, it does not depend on
+# queueing, and it sets the throughput one core can reach. For nginx, the worker's (the master only waits).
+nginx_auth_worker=$(pgrep -P "$nginx_auth_pid" | head -1)
+server_pid() { case $1 in bare*) echo "$gateway_pid" ;; nginx*) echo "$nginx_auth_worker" ;; *) echo "$proxy_pid" ;; esac; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 ticks_per_second=$(getconf CLK_TCK)
 
 declare -A RPS P50 P99 CPU
@@ -107,7 +164,8 @@ in_turn() {
 }
 run() { # key name url [wrk args...]
   local key=$1 name=$2 url=$3; shift 3
-  local before; before=$(cpu_ticks)
+  local pid; pid=$(server_pid "$key")
+  local before; before=$(cpu_ticks "$pid")
   local out; out=$("${pin_rest[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url")
   local rps p50 p99 errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
@@ -116,7 +174,7 @@ run() { # key name url [wrk args...]
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   local cpu="-"
   if [ "$key" != direct ]; then
-    cpu=$(awk -v ticks=$(( $(cpu_ticks) - before )) -v hz="$ticks_per_second" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
+    cpu=$(awk -v ticks=$(( $(cpu_ticks "$pid") - before )) -v hz="$ticks_per_second" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
       'BEGIN { printf "%.1f", 1e6 * ticks / hz / n }')
     CPU[$key]="${CPU[$key]:-} $cpu"
   fi
@@ -138,6 +196,8 @@ ratios() { awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " 
 differences() { awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " "); for (i = 1; i <= n; i++) printf "%s ", y[i] - x[i] }'; }
 
 direct="http://127.0.0.1:$DEMO_BACKEND_PORT/off/item"
+bare="http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"
+peer="http://127.0.0.1:$nginx_auth_port/on/item"
 off="http://127.0.0.1:$PI_PROXY_PORT/off/item"
 on="http://127.0.0.1:$PI_PROXY_PORT/on/item"
 tokens=(-s "$root/bench/tokens.lua")
@@ -155,6 +215,9 @@ export BENCH_COOKIES
 curl -fsS -X DELETE "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" >/dev/null
 echo "warming up (JIT, connection pools, identity cache): $warmup per target..."
 wrk -t"$threads" -c"$connections" -d"$warmup" "$direct" >/dev/null
+for target in "$bare" "$peer"; do wrk -t"$threads" -c"$connections" -d"$warmup" "${tokens[@]}" "$target" >/dev/null; done
+curl -fsS -o /dev/null -H 'Authorization: Bearer sandbox-token-alice' "$peer" \
+  || { echo "nginx auth_request refused a valid token (see $logs/nginx-auth-error.log)" >&2; exit 1; }
 hdr="http://127.0.0.1:$PI_PROXY_PORT/hdr/item"
 for target in "$off" "$hdr" "$on"; do wrk -t"$threads" -c"$connections" -d"$warmup" "${tokens[@]}" "$target" >/dev/null; done
 wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/bench/cookies.lua" "$on" >/dev/null
@@ -172,16 +235,20 @@ mixed+=($!)
 wait "${mixed[@]}"
 
 echo "wrk: $threads thread(s), $connections connections, $duration per run, loopback, $(nproc) cores; proxy runs alternate"
-[ ${#pin_proxy[@]} -gt 0 ] && echo "pinned: proxy on core $(( $(nproc) - 1 )); wrk, nginx and pi-sandbox on core 0"
+[ ${#pin_proxy[@]} -gt 0 ] && echo "pinned: proxy, bare gateway and nginx auth_request on core $(( $(nproc) - 1 )); wrk, nginx backend and pi-sandbox on core 0"
 printf '%-40s %12s %10s %10s %8s %12s\n' "setup" "requests/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
 run direct "backend (nginx) direct" "$direct"
 rounds=${BENCH_ROUNDS:-10}
 for round in $(seq 1 "$rounds"); do
-  in_turn "$round" "off|proxy, auth off (public route)|$off" "cached|proxy, cached tokens (required)|$on" \
-    "cookie|proxy, session cookies (required)|$on|cookies" "control|proxy, auth off again (A/A control)|$off"
+  in_turn "$round" "bare|bare gateway (one route)|$bare" "off|proxy, auth off (public route)|$off" \
+    "cached|proxy, cached tokens (required)|$on" "cookie|proxy, session cookies (required)|$on|cookies" \
+    "control|proxy, auth off again (A/A control)|$off" "nginx|nginx auth_request + proxy_cache|$peer"
   run hdr "proxy, auth off + 3 headers of that size #$round" "$hdr" "${tokens[@]}"
 done
 
+# Resident memory right after the load, what a container's memory limit counts (heap, metaspace, code cache,
+# thread stacks, Netty's direct buffers).
+echo "RSS after the saturated rounds: bare gateway $(rss_mb "$gateway_pid") MB, proxy $(rss_mb "$proxy_pid") MB (JVM options: $jvm)"
 me_calls=$(curl -fsS "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" | sed -n 's/.*"me":\([0-9]*\).*/\1/p')
 me_calls=${me_calls:-0}
 awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RPS[off]}")" -v on="$(median "${RPS[cached]}")" \
@@ -189,7 +256,7 @@ awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RP
     -v offcpu="$(median "${CPU[off]}")" -v oncpu="$(median "${CPU[cached]}")" \
     -v hdrratio="$(median "$(ratios "${RPS[off]}" "${RPS[hdr]}")")" \
     -v cpudelta="$(median "$(differences "${CPU[off]}" "${CPU[cached]}")")" 'BEGIN {
-  printf "/v2/me calls: %d for 2 unique tokens = %.1f per token (cache ttl 30 s)\n", calls, calls / 2
+  printf "/v2/me calls (the proxy and nginx together): %d for 2 unique tokens = %.1f per token (cache ttl 30 s)\n", calls, calls / 2
   printf "medians of rounds: auth off %.0f req/s, p99 %.3f ms, %.1f us CPU/req; cached tokens %.0f req/s, p99 %.3f ms, %.1f us CPU/req\n", off, offp99, offcpu, on, onp99, oncpu
   printf "round by round (median): auth off + headers alone reach %.1f%% of auth off\n", 100 * hdrratio
   printf "round by round (median): cached tokens add %+.1f us CPU/req\n", cpudelta
@@ -213,6 +280,28 @@ compare "cached tokens (targets: >= 90%, <= +1 ms)" off cached
 compare "A/A control (auth off again)" off control
 echo "the same for session cookies, against cached bearer tokens:"
 compare "session cookies (target: within 10%)" cached cookie
+
+# Every setup against the yardstick (the bare gateway) and the outside peer (nginx), as medians of the per-round
+# ratios with their confidence intervals ("-" below 6 rounds), and the medians of p50 and p99 over the rounds.
+ratio_ci() {
+  local lo hi cov
+  read -r lo hi cov <<<"$(median_ci "$(ratios "${RPS[$1]}" "${RPS[$2]}")")"
+  awk -v r="$(median "$(ratios "${RPS[$1]}" "${RPS[$2]}")")" -v lo="$lo" -v hi="$hi" -v cov="$cov" 'BEGIN {
+    if (cov == 0) printf "%.2fx", r; else printf "%.2fx [%.2f-%.2f]", r, lo, hi }'
+}
+echo
+echo "every setup against the bare gateway and nginx auth_request (medians of $rounds per-round ratios, [95% CI])"
+echo "targets (issue 16): public route >= 0.90x bare, cached tokens >= 0.85x bare, cookies within 10% of cached"
+printf '%-40s %12s %20s %20s %10s %10s %12s\n' "setup" "requests/s" "x bare gateway" "x nginx" "p50 ms" "p99 ms" "cpu us/req"
+for key in bare off cached cookie control nginx; do
+  case $key in
+    bare) name="bare gateway (one route)" ;; off) name="proxy, auth off (public route)" ;;
+    cached) name="proxy, cached tokens (required)" ;; cookie) name="proxy, session cookies (required)" ;;
+    control) name="proxy, auth off again (A/A control)" ;; nginx) name="nginx auth_request + proxy_cache" ;;
+  esac
+  printf '%-40s %12.0f %20s %20s %10.3f %10.3f %12.1f\n' "$name" "$(median "${RPS[$key]}")" "$(ratio_ci bare "$key")" \
+    "$(ratio_ci nginx "$key")" "$(median "${P50[$key]}")" "$(median "${P99[$key]}")" "$(median "${CPU[$key]}")"
+done
 
 rates=${BENCH_RATES-2000 4000}
 [ -n "$rates" ] || exit 0
