@@ -70,10 +70,12 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	private final MeterRegistry registry;
 
 	/**
-	 * Counters by route and outcome, looked up once: both sets are small and fixed by
-	 * configuration.
+	 * Counters by route, then by outcome, looked up once: both sets are small and fixed
+	 * by configuration. Nested maps of strings (whose hashes are cached) rather than one
+	 * map keyed by a (route, outcome) record, which allocated a key and hashed it on
+	 * every request (JFR: 0.4% to 1.3% of the proxy's CPU samples on a public route).
 	 */
-	private final Map<RouteOutcome, Counter> decisions = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, Counter>> decisions = new ConcurrentHashMap<>();
 
 	/**
 	 * @param credentials every place a token can come from, in their {@code @Order}
@@ -185,14 +187,17 @@ class PiAuthenticationGlobalFilter implements GlobalFilter, Ordered {
 	}
 
 	private void count(RoutePolicy policy, AuthDecision decision) {
-		this.decisions
-			.computeIfAbsent(new RouteOutcome(policy.routeId(), decision.metricOutcome()),
-					key -> this.registry.counter("pi.edge.route.decisions", "route", key.routeId(), "outcome",
-							key.outcome()))
-			.increment();
-	}
-
-	private record RouteOutcome(String routeId, String outcome) {
+		String routeId = policy.routeId();
+		Map<String, Counter> byOutcome = this.decisions.get(routeId);
+		if (byOutcome == null) {
+			byOutcome = this.decisions.computeIfAbsent(routeId, key -> new ConcurrentHashMap<>());
+		}
+		Counter counter = byOutcome.get(decision.metricOutcome());
+		if (counter == null) {
+			counter = byOutcome.computeIfAbsent(decision.metricOutcome(),
+					outcome -> this.registry.counter("pi.edge.route.decisions", "route", routeId, "outcome", outcome));
+		}
+		counter.increment();
 	}
 
 }

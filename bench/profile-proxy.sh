@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Profiles auth-proxy and the bare gateway (bench-gateway) with JDK Flight Recorder under wrk load, with the
+# same setup as bench/proxy-bench.sh (bench/config routes, pi-sandbox, nginx backend, the proxy's core pinned),
+# and prints where the CPU samples go: for each setup, the top frames by inclusive samples, the top pi-edge
+# frames (dev.piedge.*) and the hottest leaf methods, as percentages of all samples of the event loops.
+# Proportions of samples, unlike requests/s, hold up on a machine shared with other work.
+# Usage: bench/profile-proxy.sh [seconds recorded per setup, default 30] [connections, default 64]
+#        (PROFILE_WARMUP=20s per setup; recordings and summaries in bench/logs/profile-*.{jfr,txt})
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+seconds=${1:-30}
+connections=${2:-64}
+warmup=${PROFILE_WARMUP:-20s}
+for app in pi-sandbox auth-proxy bench-gateway; do
+  [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy,bench-gateway -am package; break; }
+done
+
+export PI_SANDBOX_PORT=28090 DEMO_BACKEND_PORT=28081
+export PI_PROXY_PORT=28080 PI_PROXY_MANAGEMENT_PORT=29080 PI_PROXY_ADDRESS=127.0.0.1
+export PI_API_BASE_URL=http://127.0.0.1:$PI_SANDBOX_PORT PI_BACKEND_URL=http://127.0.0.1:$DEMO_BACKEND_PORT
+export PI_EDGE_CONFIG_DIR=$root/bench/config
+export BENCH_GATEWAY_PORT=28070 BENCH_BACKEND_URL=$PI_BACKEND_URL
+logs=$root/bench/logs
+mkdir -p "$logs"
+jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
+# Reactive stacks are deep: JFR's default of 64 frames would cut off the filters near the stack's root.
+profiled_jvm="$jvm -XX:FlightRecorderOptions=stackdepth=2048"
+# JFR's profile settings with a 2 ms sampling period instead of 10 ms (more samples per recording).
+sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-java-interval">2 ms<|' \
+  "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" >"$logs/profile-2ms.jfc"
+
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+cat >"$logs/nginx.conf" <<NGINX
+worker_processes 1;
+pid $logs/nginx.pid;
+error_log $logs/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$DEMO_BACKEND_PORT; location / { return 200 '{"ok":true}'; } }
+  client_body_temp_path $logs/nginx-body; proxy_temp_path $logs/nginx-proxy;
+  fastcgi_temp_path $logs/nginx-fastcgi; uwsgi_temp_path $logs/nginx-uwsgi; scgi_temp_path $logs/nginx-scgi;
+}
+NGINX
+pin_proxy=() pin_rest=()
+if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  pin_proxy=(taskset -c "$(( $(nproc) - 1 ))") pin_rest=(taskset -c 0)
+fi
+"${pin_rest[@]}" /usr/sbin/nginx -c "$logs/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+# shellcheck disable=SC2086
+"${pin_rest[@]}" java $jvm -jar pi-sandbox/target/pi-sandbox.jar >"$logs/pi-sandbox.log" 2>&1 &
+pids+=($!)
+# shellcheck disable=SC2086
+"${pin_proxy[@]}" java $profiled_jvm -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
+proxy_pid=$!
+pids+=($proxy_pid)
+# shellcheck disable=SC2086
+"${pin_proxy[@]}" java $profiled_jvm -jar bench-gateway/target/bench-gateway.jar >"$logs/bench-gateway.log" 2>&1 &
+gateway_pid=$!
+pids+=($gateway_pid)
+for url in "http://127.0.0.1:$PI_SANDBOX_PORT/actuator/health" "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
+    "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"; do
+  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
+  curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
+done
+
+# profile name pid url: warms the setup up, then records it for $seconds under the same load.
+profile() {
+  local name=$1 pid=$2 url=$3 file="$logs/profile-$1.jfr"
+  "${pin_rest[@]}" wrk -t1 -c"$connections" -d"$warmup" -s "$root/bench/tokens.lua" "$url" >/dev/null
+  rm -f "$file"
+  jcmd "$pid" JFR.start name=profile settings="$logs/profile-2ms.jfc" filename="$file" >/dev/null
+  "${pin_rest[@]}" wrk -t1 -c"$connections" -d"${seconds}s" -s "$root/bench/tokens.lua" "$url" | awk '/Requests\/sec|Non-2xx/'
+  jcmd "$pid" JFR.stop name=profile >/dev/null
+  jfr print --events jdk.ExecutionSample --stack-depth 2048 "$file" \
+    | python3 "$root/bench/jfr-hot.py" >"$logs/profile-$name.txt"
+  echo "== $name ($url): $logs/profile-$name.txt"
+  head -n "${PROFILE_LINES:-60}" "$logs/profile-$name.txt"
+}
+profile bare "$gateway_pid" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"
+profile public "$proxy_pid" "http://127.0.0.1:$PI_PROXY_PORT/off/item"
+profile required "$proxy_pid" "http://127.0.0.1:$PI_PROXY_PORT/on/item"
+echo "machine load while profiling (other work shares these cores): $(cut -d' ' -f1-3 /proc/loadavg)"
