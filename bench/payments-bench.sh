@@ -7,8 +7,9 @@
 #             (signed by the driver with the proxy's key, which this script generates): the sidecar alone,
 #             with PostgreSQL local and Pi answered by the sandbox (no latency configured),
 # the sidecar's added latency (pi-edge minus direct), and CPU per handshake: the process's CPU time (user +
-# system, /proc/<pid>/stat) over the run divided by the handshakes, for the sidecar (pi-edge and sidecar
-# modes) and the proxy (pi-edge mode). The wallet's steps are not timed.
+# system, /proc/<pid>/stat) over the run divided by the handshakes, for the sidecar and its embedded PostgreSQL
+# (a separate process tree: the postmaster and its backends; pi-edge and sidecar modes) and the proxy (pi-edge
+# mode). The wallet's steps are not timed.
 # Usage: bench/payments-bench.sh [concurrent users, default 8] [handshakes per user, default 40]
 #        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30)
 set -euo pipefail
@@ -71,6 +72,19 @@ driver=(python3 "$root/bench/payments_driver.py" http://127.0.0.1:38090)
 modes=${BENCH_MODES:-direct pi-edge sidecar}
 target() { case $1 in sidecar) echo "$PI_SIDECAR_URL" ;; *) echo "http://127.0.0.1:$PI_PROXY_PORT" ;; esac; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# The embedded PostgreSQL is not a child of the sidecar's process (pg_ctl detaches it): it is found by the port the
+# sidecar logs. Its backends are pooled, so they live through the run; the postmaster's own children totals
+# (fields 16, 17) cover any that exit.
+pg_port=$(sed -n 's/.*Using embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$logs/payments-payment-sidecar.log" | head -1)
+postmaster=$(pgrep -f -- "bin/postgres -D .* -p ${pg_port:-none}( |$)" | head -1 || true)
+pg_ticks() {
+  local total=0 p
+  [ -n "$postmaster" ] || { echo 0; return; }
+  for p in $postmaster $(pgrep -P "$postmaster"); do
+    total=$((total + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
 echo "warming up..."
 for mode in $modes; do
   "${driver[@]}" "$(target "$mode")" "$users" "${BENCH_WARMUP_PER_USER:-30}" "$mode" >/dev/null
@@ -78,15 +92,17 @@ done
 echo "$users concurrent users x $per_user handshakes, loopback, $(nproc) cores (ms; server side = approve + complete)"
 declare -A result
 for mode in $modes; do
-  sidecar_before=$(cpu_ticks "${pid_of[payment-sidecar]}") proxy_before=$(cpu_ticks "${pid_of[auth-proxy]}")
+  sidecar_before=$(cpu_ticks "${pid_of[payment-sidecar]}") proxy_before=$(cpu_ticks "${pid_of[auth-proxy]}") pg_before=$(pg_ticks)
   result[$mode]=$("${driver[@]}" "$(target "$mode")" "$users" "$per_user" "$mode")
   echo "${result[$mode]}"
   handshakes=$(sed -n 's/.*handshakes= *\([0-9]*\).*/\1/p' <<<"${result[$mode]}" | head -1)
   if [ "$mode" != direct ] && [ "${handshakes:-0}" -gt 0 ]; then
     awk -v hz="$(getconf CLK_TCK)" -v n="$handshakes" -v mode="$mode" \
         -v sidecar=$(( $(cpu_ticks "${pid_of[payment-sidecar]}") - sidecar_before )) \
-        -v proxy=$(( $(cpu_ticks "${pid_of[auth-proxy]}") - proxy_before )) 'BEGIN {
+        -v proxy=$(( $(cpu_ticks "${pid_of[auth-proxy]}") - proxy_before )) -v pg=$(( $(pg_ticks) - pg_before )) \
+        -v pg_found="${postmaster:+yes}" 'BEGIN {
       printf "  %s: CPU per handshake: sidecar %.2f ms", mode, 1000 * sidecar / hz / n
+      printf ", its PostgreSQL %s", (pg_found == "yes") ? sprintf("%.2f ms", 1000 * pg / hz / n) : "(not found)"
       if (mode == "pi-edge") printf ", proxy %.2f ms", 1000 * proxy / hz / n
       printf "\n" }'
   fi
@@ -98,4 +114,5 @@ if [ -n "${result[direct]:-}" ] && [ -n "${result[pi-edge]:-}" ]; then
       'BEGIN { printf "sidecar added latency (pi-edge - direct, server side): p50 %+.2f ms, p99 %+.2f ms\n", e50 - d50, e99 - d99 }'
 fi
 webhooks=$(grep -c "POST /pi-edge/fulfillment" "$logs/payments-demo-backend.log" || true)
-echo "payment.completed webhooks received by the backend: $webhooks"
+# One per handshake of the pi-edge and sidecar modes, warm-ups included: users x (warm-up + per user) per mode.
+echo "payment.completed webhooks received by the backend (warm-ups included): $webhooks"
