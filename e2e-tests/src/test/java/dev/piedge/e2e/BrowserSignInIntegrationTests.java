@@ -29,13 +29,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static dev.piedge.e2e.PiBrowserActions.click;
+import static dev.piedge.e2e.PiBrowserActions.intoTheAppFrame;
+import static dev.piedge.e2e.PiBrowserActions.path;
+import static dev.piedge.e2e.PiBrowserActions.pickSandboxUser;
+import static dev.piedge.e2e.PiBrowserActions.text;
+import static dev.piedge.e2e.PiBrowserActions.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,7 +119,7 @@ class BrowserSignInIntegrationTests {
 		browser.get(FRAMED);
 		intoTheAppFrame(browser);
 		click(browser, "order-link");
-		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("order-form")));
+		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("order-form")));
 		browser.findElement(By.name("quantity")).clear();
 		browser.findElement(By.name("quantity")).sendKeys("2");
 		click(browser, "order-submit");
@@ -131,7 +134,7 @@ class BrowserSignInIntegrationTests {
 		assertThat(Integer.parseInt(text(browser, "visits"))).isGreaterThan(visits);
 
 		click(browser, "sign-out");
-		wait(browser).until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, visitor"));
+		waitFor(browser).until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, visitor"));
 		browser.navigate().refresh();
 		intoTheAppFrame(browser);
 		assertThat(text(browser, "greeting")).isEqualTo("Hello, visitor");
@@ -185,15 +188,15 @@ class BrowserSignInIntegrationTests {
 
 		browser.get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
 
-		wait(browser).until(ExpectedConditions.urlToBe(APP + "orders"));
-		wait(browser).until(driver -> driver.getPageSource().contains("csrf_rejected"));
+		waitFor(browser).until(ExpectedConditions.urlToBe(APP + "orders"));
+		waitFor(browser).until(driver -> driver.getPageSource().contains("csrf_rejected"));
 		assertThat(browser.getPageSource()).doesNotContain("order-uid");
 	}
 
 	private static boolean signInPageShown(WebDriver browser) {
-		wait(browser)
+		waitFor(browser)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-pi-sandbox-user='alice']")));
-		return ((JavascriptExecutor) browser).executeScript("return location.pathname").equals("/pi-edge/sign-in");
+		return path(browser).equals("/pi-edge/sign-in");
 	}
 
 	/** The session cookie as Chromium keeps it, partition key included. */
@@ -265,34 +268,7 @@ class BrowserSignInIntegrationTests {
 	private static void signInAsAlice(WebDriver browser) {
 		click(browser, "sign-in");
 		pickSandboxUser(browser, "alice");
-		wait(browser).until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, alice"));
-	}
-
-	private static void pickSandboxUser(WebDriver browser, String username) {
-		By user = By.cssSelector("[data-pi-sandbox-user='" + username + "']");
-		wait(browser).until(ExpectedConditions.elementToBeClickable(user)).click();
-	}
-
-	private static void intoTheAppFrame(WebDriver browser) {
-		browser.switchTo().defaultContent();
-		wait(browser).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.tagName("iframe")));
-	}
-
-	private static void click(WebDriver browser, String id) {
-		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-	}
-
-	/**
-	 * The text of the element with this id, on whatever page the browser has reached: an
-	 * element of the page that is being replaced goes stale, and is looked up again.
-	 */
-	private static String text(WebDriver browser, String id) {
-		return wait(browser).ignoring(StaleElementReferenceException.class)
-			.until(driver -> driver.findElement(By.id(id)).getText().strip());
-	}
-
-	private static WebDriverWait wait(WebDriver browser) {
-		return new WebDriverWait(browser, Duration.ofSeconds(20));
+		waitFor(browser).until(ExpectedConditions.textToBe(By.id("greeting"), "Hello, alice"));
 	}
 
 }

@@ -15,12 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static dev.piedge.e2e.PiBrowserActions.click;
+import static dev.piedge.e2e.PiBrowserActions.intoTheAppFrame;
+import static dev.piedge.e2e.PiBrowserActions.path;
+import static dev.piedge.e2e.PiBrowserActions.pickSandboxUser;
+import static dev.piedge.e2e.PiBrowserActions.text;
+import static dev.piedge.e2e.PiBrowserActions.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,12 +69,12 @@ class CheckoutBrowserIntegrationTests {
 		assertThat(text(browser, "checkout-items")).contains("Green tea");
 
 		click(browser, "pay");
-		wait(browser)
+		waitFor(browser)
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-pi-sandbox-action='confirm']")))
 			.click();
 
 		// The success page is the shop's own; it says paid only for a verified webhook.
-		wait(browser).until(driver -> path(driver).startsWith("/orders/checkout/cs_"));
+		waitFor(browser).until(driver -> path(driver).startsWith("/orders/checkout/cs_"));
 		new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> "paid".equals(driver.findElement(By.id("order-status")).getText().strip()));
 		assertThat(browser.getPageSource()).contains("Green tea");
@@ -84,7 +89,7 @@ class CheckoutBrowserIntegrationTests {
 
 		click(browser, "pay");
 
-		wait(browser).until(driver -> text(driver, "checkout-status").contains("checkout_amount_mismatch"));
+		waitFor(browser).until(driver -> text(driver, "checkout-status").contains("checkout_amount_mismatch"));
 		assertThat(browser.findElement(By.id("retry")).isDisplayed()).isTrue();
 		assertThat(path(browser)).startsWith("/pi-edge/checkout/cs_");
 		assertThat(approveCalls()).as("Pi's approve calls").isEqualTo(approvesBefore);
@@ -99,9 +104,9 @@ class CheckoutBrowserIntegrationTests {
 		intoTheAppFrame(browser);
 		click(browser, "buy-green-tea");
 		pickSandboxUser(browser, "alice");
-		wait(browser).until(driver -> path(driver).startsWith("/pi-edge/checkout/cs_"));
+		waitFor(browser).until(driver -> path(driver).startsWith("/pi-edge/checkout/cs_"));
 		pickSandboxUser(browser, "alice");
-		wait(browser).until(driver -> text(driver, "checkout-status").equals("Ready to pay."));
+		waitFor(browser).until(driver -> text(driver, "checkout-status").equals("Ready to pay."));
 	}
 
 	private int approveCalls() throws IOException, InterruptedException {
@@ -122,33 +127,6 @@ class CheckoutBrowserIntegrationTests {
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
 		return response.body();
-	}
-
-	private static String path(WebDriver browser) {
-		return (String) ((JavascriptExecutor) browser).executeScript("return location.pathname");
-	}
-
-	private static void pickSandboxUser(WebDriver browser, String username) {
-		By user = By.cssSelector("[data-pi-sandbox-user='" + username + "']");
-		wait(browser).until(ExpectedConditions.elementToBeClickable(user)).click();
-	}
-
-	private static void intoTheAppFrame(WebDriver browser) {
-		browser.switchTo().defaultContent();
-		wait(browser).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.tagName("iframe")));
-	}
-
-	private static void click(WebDriver browser, String id) {
-		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-	}
-
-	private static String text(WebDriver browser, String id) {
-		return wait(browser).ignoring(StaleElementReferenceException.class)
-			.until(driver -> driver.findElement(By.id(id)).getText().strip());
-	}
-
-	private static WebDriverWait wait(WebDriver browser) {
-		return new WebDriverWait(browser, Duration.ofSeconds(20));
 	}
 
 }
