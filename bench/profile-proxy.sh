@@ -44,28 +44,10 @@ http {
   fastcgi_temp_path $logs/nginx-fastcgi; uwsgi_temp_path $logs/nginx-uwsgi; scgi_temp_path $logs/nginx-scgi;
 }
 NGINX
-pin_proxy=() pin_rest=()
-if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
-  pin_proxy=(taskset -c "$(( $(nproc) - 1 ))") pin_rest=(taskset -c 0)
-fi
-"${pin_rest[@]}" /usr/sbin/nginx -c "$logs/nginx.conf" -g 'daemon off;' &
-pids+=($!)
-# shellcheck disable=SC2086
-"${pin_rest[@]}" java $jvm -jar pi-sandbox/target/pi-sandbox.jar >"$logs/pi-sandbox.log" 2>&1 &
-pids+=($!)
-# shellcheck disable=SC2086
-"${pin_proxy[@]}" java $profiled_jvm -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
-proxy_pid=$!
-pids+=($proxy_pid)
-# shellcheck disable=SC2086
-"${pin_proxy[@]}" java $profiled_jvm -jar bench-gateway/target/bench-gateway.jar >"$logs/bench-gateway.log" 2>&1 &
-gateway_pid=$!
-pids+=($gateway_pid)
-for url in "http://127.0.0.1:$PI_SANDBOX_PORT/actuator/health" "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
-    "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"; do
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
-  curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
-done
+# shellcheck source=bench/start-proxies.sh
+source "$root/bench/start-proxies.sh"
+start_proxies "$profiled_jvm"
+wait_for_proxies
 
 # profile name pid url: warms the setup up, then records it for $seconds under the same load.
 profile() {

@@ -109,35 +109,13 @@ http {
   fastcgi_temp_path $logs/nginx-auth-fastcgi; uwsgi_temp_path $logs/nginx-auth-uwsgi; scgi_temp_path $logs/nginx-auth-scgi;
 }
 NGINX
-# On 2 cores, wrk, nginx, the sandbox and the proxy fight for CPU and the figures swing by ±30%; pinning
-# the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
-# The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
-# carries load at a time.
-pin_proxy=() pin_rest=()
-if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
-  pin_proxy=(taskset -c "$(( $(nproc) - 1 ))") pin_rest=(taskset -c 0)
-fi
-"${pin_rest[@]}" /usr/sbin/nginx -c "$logs/nginx.conf" -g 'daemon off;' &
-pids+=($!)
-# shellcheck disable=SC2086
-"${pin_rest[@]}" java $jvm -jar pi-sandbox/target/pi-sandbox.jar >"$logs/pi-sandbox.log" 2>&1 &
-pids+=($!)
-# shellcheck disable=SC2086
-"${pin_proxy[@]}" java $jvm -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
-proxy_pid=$!
-pids+=($proxy_pid)
-# shellcheck disable=SC2086
-"${pin_proxy[@]}" java $jvm -jar bench-gateway/target/bench-gateway.jar >"$logs/bench-gateway.log" 2>&1 &
-gateway_pid=$!
-pids+=($gateway_pid)
+# shellcheck source=bench/start-proxies.sh
+source "$root/bench/start-proxies.sh"
+start_proxies "$jvm"
 "${pin_proxy[@]}" /usr/sbin/nginx -c "$logs/nginx-auth.conf" -g 'daemon off;' &
 nginx_auth_pid=$!
 pids+=($nginx_auth_pid)
-for url in "http://127.0.0.1:$PI_SANDBOX_PORT/actuator/health" "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
-    "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"; do
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
-  curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
-done
+wait_for_proxies
 
 # wrk prints latency as 812.00us, 1.23ms or 1.02s; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }

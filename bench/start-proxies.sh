@@ -1,0 +1,38 @@
+# Sourced by bench/proxy-bench.sh and bench/profile-proxy.sh: starts, from the repository root, the nginx
+# backend ($logs/nginx.conf), pi-sandbox, pi-edge's proxy and the bare gateway, and sets pin_proxy/pin_rest,
+# proxy_pid and gateway_pid and appends every pid to pids.
+# Usage: start_proxies "<JVM options for the proxy and the bare gateway>"   (pi-sandbox gets $jvm)
+# On 2 cores, wrk, nginx, the sandbox and the proxy fight for CPU and the figures swing by ±30%; pinning
+# the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
+# The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
+# carries load at a time.
+start_proxies() {
+  local proxy_jvm=$1
+  pin_proxy=() pin_rest=()
+  if [ "${BENCH_PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+    pin_proxy=(taskset -c "$(( $(nproc) - 1 ))") pin_rest=(taskset -c 0)
+  fi
+  "${pin_rest[@]}" /usr/sbin/nginx -c "$logs/nginx.conf" -g 'daemon off;' &
+  pids+=($!)
+  # shellcheck disable=SC2086
+  "${pin_rest[@]}" java $jvm -jar pi-sandbox/target/pi-sandbox.jar >"$logs/pi-sandbox.log" 2>&1 &
+  pids+=($!)
+  # shellcheck disable=SC2086
+  "${pin_proxy[@]}" java $proxy_jvm -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
+  proxy_pid=$!
+  pids+=($proxy_pid)
+  # shellcheck disable=SC2086
+  "${pin_proxy[@]}" java $proxy_jvm -jar bench-gateway/target/bench-gateway.jar >"$logs/bench-gateway.log" 2>&1 &
+  gateway_pid=$!
+  pids+=($gateway_pid)
+}
+
+# Waits until the sandbox, the backend, the proxy and the bare gateway answer (2 minutes at most each).
+wait_for_proxies() {
+  local url
+  for url in "http://127.0.0.1:$PI_SANDBOX_PORT/actuator/health" "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
+      "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"; do
+    for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
+    curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
+  done
+}
