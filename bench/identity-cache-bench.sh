@@ -35,8 +35,8 @@ cp bench/config/auth-proxy.yml "$conf/"
 valid_until=$(( $(date +%s) + 86400 ))
 valid_until_iso=$(date -u -d "@$valid_until" +%Y-%m-%dT%H:%M:%SZ)
 
-export PI_EDGE_CONFIG_DIR=$conf PI_SANDBOX_PORT=48090 DEMO_BACKEND_PORT=48081
-export PI_PROXY_PORT=48080 PI_PROXY_MANAGEMENT_PORT=49080 PI_PROXY_ADDRESS=127.0.0.1
+export PI_EDGE_CONFIG_DIR=$conf PI_SANDBOX_PORT=21090 DEMO_BACKEND_PORT=21081
+export PI_PROXY_PORT=21080 PI_PROXY_MANAGEMENT_PORT=21180 PI_PROXY_ADDRESS=127.0.0.1
 export PI_API_BASE_URL=http://127.0.0.1:$PI_SANDBOX_PORT PI_BACKEND_URL=http://127.0.0.1:$DEMO_BACKEND_PORT
 jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
 cat >"$logs/identity-nginx.conf" <<NGINX

@@ -33,14 +33,14 @@ cp config/auth-proxy.yml config/payment-sidecar.yml config/demo-backend.yml "$co
   done
 } >"$conf/pi-sandbox.yml"
 
-export PI_EDGE_CONFIG_DIR=$conf PI_PROXY_PORT=38080 PI_PROXY_ADDRESS=127.0.0.1 PI_PROXY_MANAGEMENT_PORT=39080
-export DEMO_BACKEND_PORT=38081 DEMO_BACKEND_MANAGEMENT_PORT=39081 PI_SIDECAR_PORT=38082 PI_SIDECAR_MANAGEMENT_PORT=39082
-export PI_SANDBOX_PORT=38090 PI_API_BASE_URL=http://127.0.0.1:38090 PI_API_KEY=sandbox-api-key
-export PI_BACKEND_URL=http://127.0.0.1:38081 PI_SIDECAR_URL=http://127.0.0.1:38082 PI_SIDECAR_EMBEDDED_DATABASE=true
+export PI_EDGE_CONFIG_DIR=$conf PI_PROXY_PORT=22080 PI_PROXY_ADDRESS=127.0.0.1 PI_PROXY_MANAGEMENT_PORT=23080
+export DEMO_BACKEND_PORT=22081 DEMO_BACKEND_MANAGEMENT_PORT=23081 PI_SIDECAR_PORT=22082 PI_SIDECAR_MANAGEMENT_PORT=23082
+export PI_SANDBOX_PORT=22090 PI_API_BASE_URL=http://127.0.0.1:22090 PI_API_KEY=sandbox-api-key
+export PI_BACKEND_URL=http://127.0.0.1:22081 PI_SIDECAR_URL=http://127.0.0.1:22082 PI_SIDECAR_EMBEDDED_DATABASE=true
 # The embedded PostgreSQL binaries live beside the sidecar's jar; its launcher (PropertiesLauncher) reads LOADER_PATH,
 # the other apps' launcher ignores it.
 export LOADER_PATH=$root/payment-sidecar/target/embedded-postgres
-export PI_IDENTITY_JWKS_URI=http://127.0.0.1:38080/.well-known/jwks.json
+export PI_IDENTITY_JWKS_URI=http://127.0.0.1:22080/.well-known/jwks.json
 # The proxy signs X-Pi-Identity with a key made here, so the sidecar mode can sign the same assertions.
 openssl ecparam -name prime256v1 -genkey -noout -out "$conf/identity-key.pem" 2>/dev/null
 PI_AUTH_ASSERTION_JWK=$(openssl ec -in "$conf/identity-key.pem" -text -noout 2>/dev/null | python3 -c '
@@ -51,7 +51,7 @@ b64 = lambda data: base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 d, pub = hexes("priv")[-32:].rjust(32, b"\0"), hexes("pub")
 print(json.dumps({"kty": "EC", "crv": "P-256", "kid": "bench", "d": b64(d), "x": b64(pub[1:33]), "y": b64(pub[33:65])}))')
 export PI_AUTH_ASSERTION_JWK BENCH_IDENTITY_KEY=$conf/identity-key.pem
-export PI_FULFILLMENT_URL=http://127.0.0.1:38081/pi-edge/fulfillment PI_FULFILLMENT_SECRET=bench-only-secret-0123456789abcdef0123456789
+export PI_FULFILLMENT_URL=http://127.0.0.1:22081/pi-edge/fulfillment PI_FULFILLMENT_SECRET=bench-only-secret-0123456789abcdef0123456789
 pids=()
 declare -A pid_of
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$conf"' EXIT
@@ -62,13 +62,13 @@ for app in pi-sandbox demo-backend payment-sidecar auth-proxy; do
   pids+=($!)
   pid_of[$app]=$!
 done
-for url in http://127.0.0.1:38090/actuator/health http://127.0.0.1:39081/actuator/health \
-    http://127.0.0.1:39082/actuator/health/readiness http://127.0.0.1:39080/actuator/health/readiness; do
+for url in http://127.0.0.1:22090/actuator/health http://127.0.0.1:23081/actuator/health \
+    http://127.0.0.1:23082/actuator/health/readiness http://127.0.0.1:23080/actuator/health/readiness; do
   for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
   curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
 done
 
-driver=(python3 "$root/bench/payments_driver.py" http://127.0.0.1:38090)
+driver=(python3 "$root/bench/payments_driver.py" http://127.0.0.1:22090)
 modes=${BENCH_MODES:-direct pi-edge sidecar}
 target() { case $1 in sidecar) echo "$PI_SIDECAR_URL" ;; *) echo "http://127.0.0.1:$PI_PROXY_PORT" ;; esac; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }

@@ -36,13 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckoutBrowserIntegrationTests {
 
-	private static final Map<String, String> PORTS = Map.of("PI_PROXY_PORT", "38080", "DEMO_BACKEND_PORT", "38081",
-			"PI_SIDECAR_PORT", "38082", "PI_SANDBOX_PORT", "38090", "PI_PROXY_MANAGEMENT_PORT", "39080",
-			"DEMO_BACKEND_MANAGEMENT_PORT", "39081", "PI_SIDECAR_MANAGEMENT_PORT", "39082");
+	private static final Map<String, String> PORTS = Map.of("PI_PROXY_PORT", "24080", "DEMO_BACKEND_PORT", "24081",
+			"PI_SIDECAR_PORT", "24082", "PI_SANDBOX_PORT", "24090", "PI_PROXY_MANAGEMENT_PORT", "25080",
+			"DEMO_BACKEND_MANAGEMENT_PORT", "25081", "PI_SIDECAR_MANAGEMENT_PORT", "25082");
 
-	private static final String APP = "http://localhost:38080/";
+	private static final String APP = "http://localhost:24080/";
 
-	private static final String SANDBOX = "http://127.0.0.1:38090";
+	private static final String SANDBOX = "http://127.0.0.1:24090";
 
 	private static final String FRAMED = SANDBOX + "/pi-browser?url=" + APP;
 
