@@ -12,6 +12,9 @@
 # users (each with its own scopes list) in quadratic time: it did not start within minutes.
 # The cache's ttl is raised to 1 h for the run so no identity expires while the others are sent; max-size stays
 # as shipped (100,000) unless N needs more.
+# Then 64 connections load the public and the required route for BENCH_LOAD (20s) each, and it prints the RSS
+# after that too; and the heap histogram by class per identity. With -XX:NativeMemoryTracking=summary in
+# BENCH_JAVA_OPTS it also prints the JVM's memory by area.
 # Usage: bench/identity-cache-bench.sh [identities, default 100000]   (BENCH_JAVA_OPTS as in proxy-bench.sh)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -91,12 +94,14 @@ on="http://127.0.0.1:$PI_PROXY_PORT/on/item"
 wrk -t1 -c8 -d"${BENCH_WARMUP:-10s}" -s "$root/bench/tokens.lua" "$on" >/dev/null
 calls_before=$(wc -l <"$logs/identity-me-calls.log")
 rss_before=$(rss_mb); heap_before=$(heap_kb)
+jcmd "$proxy_pid" GC.class_histogram >"$logs/identity-histogram-before.txt"
 echo "filling the identity cache with $identities distinct tokens..."
 # wrk's main thread sleeps for the whole -d even after the script stops its thread, so the fill runs in the
 # background and is ended here once the script reports every answer.
+rm -f "$logs/identity-fill.log"  # so an earlier run's "answered" line cannot end the wait below at once
 BENCH_IDENTITIES=$identities wrk -t1 -c16 -d1h -s "$root/bench/fill-identities.lua" "$on" >/dev/null 2>"$logs/identity-fill.log" &
 fill_pid=$!
-until grep -q '^answered' "$logs/identity-fill.log"; do
+until grep -qs '^answered' "$logs/identity-fill.log"; do
   kill -0 "$fill_pid" 2>/dev/null || { echo "the fill stopped early (see $logs/identity-fill.log)" >&2; exit 1; }
   sleep 1
 done
@@ -104,10 +109,26 @@ kill "$fill_pid"; wait "$fill_pid" 2>/dev/null || true
 cat "$logs/identity-fill.log"
 me_calls=$(( $(wc -l <"$logs/identity-me-calls.log") - calls_before ))
 rss_after=$(rss_mb); heap_after=$(heap_kb)
+# Then the benchmark's load on top of the full cache (64 connections, the public and the required route), so the
+# RSS printed last is the proxy's after a benchmark with every identity cached: what issue 16's memory target is.
+for url in "http://127.0.0.1:$PI_PROXY_PORT/off/item" "$on"; do
+  wrk -t1 -c64 -d"${BENCH_LOAD:-20s}" -s "$root/bench/tokens.lua" "$url" >/dev/null
+done
+rss_loaded=$(rss_mb)
+jcmd "$proxy_pid" GC.class_histogram >"$logs/identity-histogram-after.txt"
 echo "proxy JVM options: $jvm; cache ttl 1h, max-size $max_size"
 echo "/v2/me calls during the fill: ${me_calls:-0} for $identities tokens"
-awk -v n="$identities" -v rb="$rss_before" -v ra="$rss_after" -v hb="$heap_before" -v ha="$heap_after" 'BEGIN {
-  printf "RSS: %.1f MB before, %.1f MB after the fill\n", rb, ra
+awk -v n="$identities" -v rb="$rss_before" -v ra="$rss_after" -v rl="$rss_loaded" -v load="${BENCH_LOAD:-20s}" -v hb="$heap_before" -v ha="$heap_after" 'BEGIN {
+  printf "RSS: %.1f MB before, %.1f MB after the fill, %.1f MB after %s of saturating load on top\n", rb, ra, rl, load
   printf "heap after a full GC: %.1f MB before, %.1f MB after the fill\n", hb / 1024, ha / 1024
   printf "heap per cached identity: %.0f bytes ((after - before) / %d)\n", (ha - hb) * 1024 / n, n
 }'
+echo "what the identities hold, by class (heap histogram after minus before, bytes per identity):"
+awk -v n="$identities" 'FNR == NR { if ($1 ~ /^[0-9]+:$/) before[$4] = $3; next }
+  $1 ~ /^[0-9]+:$/ { d = $3 - before[$4]; if (d > 0) printf "%10.1f  %s\n", d / n, $4 }' \
+  "$logs/identity-histogram-before.txt" "$logs/identity-histogram-after.txt" | sort -rn | head -n 15
+if [[ "$jvm" == *NativeMemoryTracking=summary* ]]; then
+  echo "the JVM's memory by area after the fill (Native Memory Tracking, committed MB):"
+  jcmd "$proxy_pid" VM.native_memory summary | sed -n 's/^-  *\([A-Za-z ]*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\1 \2/p' \
+    | awk '{ kb = $NF; $NF = ""; if (kb >= 1024) printf "%8.1f  %s\n", kb / 1024, $0 }'
+fi

@@ -32,20 +32,9 @@ sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-j
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
-cat >"$logs/nginx.conf" <<NGINX
-worker_processes 1;
-pid $logs/nginx.pid;
-error_log $logs/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server { listen 127.0.0.1:$DEMO_BACKEND_PORT; location / { return 200 '{"ok":true}'; } }
-  client_body_temp_path $logs/nginx-body; proxy_temp_path $logs/nginx-proxy;
-  fastcgi_temp_path $logs/nginx-fastcgi; uwsgi_temp_path $logs/nginx-uwsgi; scgi_temp_path $logs/nginx-scgi;
-}
-NGINX
 # shellcheck source=bench/start-proxies.sh
 source "$root/bench/start-proxies.sh"
+write_backend_conf
 start_proxies "$profiled_jvm"
 wait_for_proxies
 

@@ -60,18 +60,6 @@ jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
-cat >"$logs/nginx.conf" <<NGINX
-worker_processes 1;
-pid $logs/nginx.pid;
-error_log $logs/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server { listen 127.0.0.1:$DEMO_BACKEND_PORT; location / { return 200 '{"ok":true}'; } }
-  client_body_temp_path $logs/nginx-body; proxy_temp_path $logs/nginx-proxy;
-  fastcgi_temp_path $logs/nginx-fastcgi; uwsgi_temp_path $logs/nginx-uwsgi; scgi_temp_path $logs/nginx-scgi;
-}
-NGINX
 # The outside peer: what a team gets from nginx alone. auth_request asks the sandbox's /v2/me with the client's
 # Authorization header; proxy_cache keeps its 200 answers by token for the proxy's cache ttl (30 s), and
 # requests without a valid token get 401. Keep-alive to both upstreams, as the gateways have pools.
@@ -111,6 +99,7 @@ http {
 NGINX
 # shellcheck source=bench/start-proxies.sh
 source "$root/bench/start-proxies.sh"
+write_backend_conf
 start_proxies "$jvm"
 "${pin_proxy[@]}" /usr/sbin/nginx -c "$logs/nginx-auth.conf" -g 'daemon off;' &
 nginx_auth_pid=$!

@@ -1,4 +1,5 @@
-# Sourced by bench/proxy-bench.sh and bench/profile-proxy.sh: starts, from the repository root, the nginx
+# Sourced by bench/proxy-bench.sh, bench/profile-proxy.sh and bench/settings-bench.sh: write_backend_conf, then
+# start_proxies starts, from the repository root, the nginx
 # backend ($logs/nginx.conf), pi-sandbox, pi-edge's proxy and the bare gateway, and sets pin_proxy/pin_rest,
 # proxy_pid and gateway_pid and appends every pid to pids.
 # Usage: start_proxies "<JVM options for the proxy and the bare gateway>"   (pi-sandbox gets $jvm)
@@ -6,6 +7,22 @@
 # the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
 # The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
 # carries load at a time.
+# Writes $logs/nginx.conf: the backend every setup forwards to, nginx answering a small fixed body.
+write_backend_conf() {
+  cat >"$logs/nginx.conf" <<NGINX
+  worker_processes 1;
+  pid $logs/nginx.pid;
+  error_log $logs/nginx-error.log;
+  events { worker_connections 1024; }
+  http {
+    access_log off;
+    server { listen 127.0.0.1:$DEMO_BACKEND_PORT; location / { return 200 '{"ok":true}'; } }
+    client_body_temp_path $logs/nginx-body; proxy_temp_path $logs/nginx-proxy;
+    fastcgi_temp_path $logs/nginx-fastcgi; uwsgi_temp_path $logs/nginx-uwsgi; scgi_temp_path $logs/nginx-scgi;
+  }
+NGINX
+}
+
 start_proxies() {
   local proxy_jvm=$1
   pin_proxy=() pin_rest=()

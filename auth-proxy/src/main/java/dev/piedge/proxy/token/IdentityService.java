@@ -164,7 +164,13 @@ public class IdentityService {
 					this.metrics.meCall("unavailable");
 				}
 			})
-			.toFuture();
+			.toFuture()
+			// The cache keeps the future it is given for the answer's whole life: a plain
+			// copy (24 bytes) instead of Reactor's subscriber-future with its
+			// subscription
+			// reference (48 bytes), per cached identity. An error arrives wrapped in a
+			// CompletionException, which Mono.fromFuture unwraps.
+			.copy();
 	}
 
 	private void remember(TokenHash key, TokenCheck result) {

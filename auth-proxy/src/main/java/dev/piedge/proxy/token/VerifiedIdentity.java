@@ -24,7 +24,7 @@ public record VerifiedIdentity(String uid, String username, Set<String> scopes, 
 	public static final String EXCHANGE_ATTRIBUTE = VerifiedIdentity.class.getName();
 
 	public VerifiedIdentity {
-		scopes = Set.copyOf(scopes);
+		scopes = ScopeSets.shared(scopes);
 	}
 
 	static VerifiedIdentity from(PiUser user) {
