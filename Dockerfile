@@ -16,7 +16,8 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "$MODULE" \
     && mvn -B -q -DskipTests -pl "$MODULE" -am package \
-    && java -Djarmode=tools -jar "$MODULE/target/$MODULE.jar" extract --layers --launcher --destination /layers
+    && java -Djarmode=tools -jar "$MODULE/target/$MODULE.jar" extract --layers --launcher --destination /layers \
+    && { cat "$MODULE/jvm.options" 2>/dev/null || true; } >/layers/jvm.options
 
 FROM eclipse-temurin:17-jre
 # curl serves the compose healthchecks; Kubernetes probes use httpGet and need nothing in the image.
@@ -29,10 +30,14 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 COPY config /app/config
+# The module's own JVM settings (<module>/jvm.options, e.g. the proxy's heap and collector), empty for the others.
+COPY --from=build /layers/jvm.options /app/jvm.options
 ENV PI_EDGE_CONFIG_DIR=/app/config
 USER 10001
 # Heap from the container's memory limit, not the host's: 75% for the heap leaves room for metaspace, Netty's
-# direct buffers and thread stacks. An OutOfMemoryError ends the JVM so the orchestrator restarts it instead of
-# leaving it half alive. JAVA_TOOL_OPTIONS adds or overrides flags without rebuilding.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", \
+# direct buffers and thread stacks; an app whose jvm.options sets -Xmx (the proxy) uses that instead. An
+# OutOfMemoryError ends the JVM so the orchestrator restarts it instead of leaving it half alive.
+# JAVA_TOOL_OPTIONS adds flags without rebuilding; where it and this command line (jvm.options included) set the
+# same flag, the command line wins.
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", \
     "org.springframework.boot.loader.launch.JarLauncher"]

@@ -14,7 +14,7 @@
 # as shipped (100,000) unless N needs more.
 # Then 64 connections load the public and the required route for BENCH_LOAD (20s) each, and it prints the RSS
 # after that too; and the heap histogram by class per identity. With -XX:NativeMemoryTracking=summary in
-# BENCH_JAVA_OPTS it also prints the JVM's memory by area.
+# BENCH_PROXY_JAVA_OPTS (they come after auth-proxy/jvm.options, so they win) it also prints the JVM's memory by area.
 # Usage: bench/identity-cache-bench.sh [identities, default 100000]   (BENCH_JAVA_OPTS as in proxy-bench.sh)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -71,7 +71,7 @@ rm -f "$logs/identity-me-calls.log"
 pids+=($!)
 max_size=$(( identities + 2 > 100000 ? identities + 2 : 100000 ))
 # shellcheck disable=SC2086
-java $jvm -jar auth-proxy/target/auth-proxy.jar --pi.auth.cache.ttl=1h --pi.auth.cache.max-size=$max_size \
+java $jvm @auth-proxy/jvm.options ${BENCH_PROXY_JAVA_OPTS:-} -jar auth-proxy/target/auth-proxy.jar --pi.auth.cache.ttl=1h --pi.auth.cache.max-size=$max_size \
   --logging.level.pi-edge.access=warn >"$logs/identity-auth-proxy.log" 2>&1 &
 proxy_pid=$!
 pids+=($proxy_pid)
@@ -116,7 +116,7 @@ for url in "http://127.0.0.1:$PI_PROXY_PORT/off/item" "$on"; do
 done
 rss_loaded=$(rss_mb)
 jcmd "$proxy_pid" GC.class_histogram >"$logs/identity-histogram-after.txt"
-echo "proxy JVM options: $jvm; cache ttl 1h, max-size $max_size"
+echo "proxy JVM options: $jvm, then auth-proxy/jvm.options, then ${BENCH_PROXY_JAVA_OPTS:-nothing}; cache ttl 1h, max-size $max_size"
 echo "/v2/me calls during the fill: ${me_calls:-0} for $identities tokens"
 awk -v n="$identities" -v rb="$rss_before" -v ra="$rss_after" -v rl="$rss_loaded" -v load="${BENCH_LOAD:-20s}" -v hb="$heap_before" -v ha="$heap_after" 'BEGIN {
   printf "RSS: %.1f MB before, %.1f MB after the fill, %.1f MB after %s of saturating load on top\n", rb, ra, rl, load

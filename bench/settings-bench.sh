@@ -6,7 +6,8 @@
 # Same setup as bench/proxy-bench.sh (bench/config routes, pi-sandbox, nginx backend, the proxy's core pinned).
 # Usage: bench/settings-bench.sh [variants file, default bench/settings-variants.txt]
 #        (BENCH_DURATION=8s per run, BENCH_ROUNDS=3, BENCH_CONNECTIONS=64, BENCH_WARMUP=15s per variant)
-# A variants file has one variant per line: name|JVM options|application arguments ('#' starts a comment).
+# A variants file has one variant per line: name|JVM options|application arguments ('#' starts a comment); the JVM
+# options come after the shipped auth-proxy/jvm.options, so they win.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -65,7 +66,7 @@ while IFS='|' read -r name options arguments; do
   kill "$proxy_pid" 2>/dev/null || true
   wait "$proxy_pid" 2>/dev/null || true
   # shellcheck disable=SC2086
-  "${pin_proxy[@]}" java $jvm $options -jar auth-proxy/target/auth-proxy.jar $arguments >"$logs/auth-proxy-$name.log" 2>&1 &
+  "${pin_proxy[@]}" java $jvm @auth-proxy/jvm.options $options -jar auth-proxy/target/auth-proxy.jar $arguments >"$logs/auth-proxy-$name.log" 2>&1 &
   proxy_pid=$!
   pids+=($proxy_pid)
   wait_for_proxies

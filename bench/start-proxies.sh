@@ -2,7 +2,8 @@
 # start_proxies starts, from the repository root, the nginx
 # backend ($logs/nginx.conf), pi-sandbox, pi-edge's proxy and the bare gateway, and sets pin_proxy/pin_rest,
 # proxy_pid and gateway_pid and appends every pid to pids.
-# Usage: start_proxies "<JVM options for the proxy and the bare gateway>"   (pi-sandbox gets $jvm)
+# Usage: start_proxies "<JVM options for the proxy and the bare gateway>"   (pi-sandbox gets $jvm; the proxy then
+# gets its shipped auth-proxy/jvm.options, whose settings win, as bin/demo and the image start it)
 # On 2 cores, wrk, nginx, the sandbox and the proxy fight for CPU and the figures swing by ±30%; pinning
 # the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
 # The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
@@ -35,7 +36,7 @@ start_proxies() {
   "${pin_rest[@]}" java $jvm -jar pi-sandbox/target/pi-sandbox.jar >"$logs/pi-sandbox.log" 2>&1 &
   pids+=($!)
   # shellcheck disable=SC2086
-  "${pin_proxy[@]}" java $proxy_jvm -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
+  "${pin_proxy[@]}" java $proxy_jvm @auth-proxy/jvm.options -jar auth-proxy/target/auth-proxy.jar >"$logs/auth-proxy.log" 2>&1 &
   proxy_pid=$!
   pids+=($proxy_pid)
   # shellcheck disable=SC2086

@@ -31,7 +31,13 @@ class DockerfileTests {
 		assertThat(runtime(instructions)).filteredOn((line) -> line.startsWith("COPY --from=build"))
 			.containsExactly("COPY --from=build /layers/dependencies/ ./",
 					"COPY --from=build /layers/spring-boot-loader/ ./",
-					"COPY --from=build /layers/snapshot-dependencies/ ./", "COPY --from=build /layers/application/ ./");
+					"COPY --from=build /layers/snapshot-dependencies/ ./", "COPY --from=build /layers/application/ ./",
+					"COPY --from=build /layers/jvm.options /app/jvm.options");
+		// The module's own JVM settings travel with it, an empty file for a module
+		// without any.
+		assertThat(instructions).anySatisfy((line) -> assertThat(line).startsWith("RUN ")
+			.contains("cat \"$MODULE/jvm.options\"")
+			.contains(">/layers/jvm.options"));
 	}
 
 	@Test
@@ -41,7 +47,7 @@ class DockerfileTests {
 		assertThat(user.substring(5).trim()).matches("[1-9][0-9]*");
 		String entrypoint = runtime.get(runtime.size() - 1);
 		assertThat(runtime.indexOf(user)).isLessThan(runtime.size() - 1);
-		assertThat(entrypoint).startsWith("ENTRYPOINT [\"java\"")
+		assertThat(entrypoint).startsWith("ENTRYPOINT [\"java\", \"@/app/jvm.options\"")
 			.contains("\"-XX:MaxRAMPercentage=75\"")
 			.endsWith("\"" + LAUNCHER + "\"]")
 			.doesNotContain("-Xmx");
