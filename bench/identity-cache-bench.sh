@@ -127,7 +127,7 @@ echo "what the identities hold, by class (heap histogram after minus before, byt
 awk -v n="$identities" 'FNR == NR { if ($1 ~ /^[0-9]+:$/) before[$4] = $3; next }
   $1 ~ /^[0-9]+:$/ { d = $3 - before[$4]; if (d > 0) printf "%10.1f  %s\n", d / n, $4 }' \
   "$logs/identity-histogram-before.txt" "$logs/identity-histogram-after.txt" | sort -rn | head -n 15
-if [[ "$jvm" == *NativeMemoryTracking=summary* ]]; then
+if [[ "$jvm ${BENCH_PROXY_JAVA_OPTS:-}" == *NativeMemoryTracking=summary* ]]; then
   echo "the JVM's memory by area after the fill (Native Memory Tracking, committed MB):"
   jcmd "$proxy_pid" VM.native_memory summary | sed -n 's/^-  *\([A-Za-z ]*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\1 \2/p' \
     | awk '{ kb = $NF; $NF = ""; if (kb >= 1024) printf "%8.1f  %s\n", kb / 1024, $0 }'
