@@ -10,6 +10,8 @@
 #   3. the proxy on a required route, with tokens already in its cache,
 #   4. the same route with browser session cookies instead of bearer tokens (bench/cookies.lua), compared
 #      with 3: the cost of opening a sealed session cookie against a cached bearer token,
+#   5. the ceiling: the same required route on a second, tuned proxy (BENCH_TUNED_JAVA_OPTS, BENCH_TUNED_ARGS: by
+#      default no access log, no per-route request metrics, one event loop),
 # and, to show where overhead comes from, the auth-off route plus three headers the size of the identity
 # headers (added by the gateway's AddRequestHeader).
 # Those runs saturate the proxy, so their p99 is mostly queueing and moves with throughput. A second part
@@ -105,6 +107,19 @@ start_proxies "$jvm"
 nginx_auth_pid=$!
 pids+=($nginx_auth_pid)
 wait_for_proxies
+# The ceiling (issue 16, item 4): a second proxy, the same jar and jvm.options, with what an operator may trade away
+# switched off: the access log, the per-route request metrics (spring_cloud_gateway_requests), and all event loops
+# but one (the proxy's core is one CPU; Reactor Netty starts at least 4). It is compared in the same rounds.
+tuned_port=28060
+tuned_jvm=${BENCH_TUNED_JAVA_OPTS:--Dreactor.netty.ioWorkerCount=1}
+tuned_args=${BENCH_TUNED_ARGS:---logging.level.pi-edge.access=warn --spring.cloud.gateway.server.webflux.metrics.enabled=false}
+# shellcheck disable=SC2086
+PI_PROXY_PORT=$tuned_port PI_PROXY_MANAGEMENT_PORT=28061 "${pin_proxy[@]}" java $jvm @auth-proxy/jvm.options $tuned_jvm \
+  -jar auth-proxy/target/auth-proxy.jar $tuned_args >"$logs/auth-proxy-tuned.log" 2>&1 &
+tuned_pid=$!
+pids+=($tuned_pid)
+for _ in $(seq 1 240); do curl -fsS -o /dev/null http://127.0.0.1:28061/actuator/health/readiness 2>/dev/null && break; sleep 0.5; done
+curl -fsS -o /dev/null http://127.0.0.1:28061/actuator/health/readiness || { echo "the tuned proxy is not ready (see $logs)" >&2; exit 1; }
 
 # wrk prints latency as 812.00us, 1.23ms or 1.02s; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }
@@ -113,7 +128,7 @@ to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms
 # requests a run served, it is its cost per request: unlike latency at saturation, it does not depend on
 # queueing, and it sets the throughput one core can reach. For nginx, the worker's (the master only waits).
 nginx_auth_worker=$(pgrep -P "$nginx_auth_pid" | head -1)
-server_pid() { case $1 in bare*) echo "$gateway_pid" ;; nginx*) echo "$nginx_auth_worker" ;; *) echo "$proxy_pid" ;; esac; }
+server_pid() { case $1 in bare*) echo "$gateway_pid" ;; nginx*) echo "$nginx_auth_worker" ;; tuned*) echo "$tuned_pid" ;; *) echo "$proxy_pid" ;; esac; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 ticks_per_second=$(getconf CLK_TCK)
@@ -167,6 +182,7 @@ bare="http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"
 peer="http://127.0.0.1:$nginx_auth_port/on/item"
 off="http://127.0.0.1:$PI_PROXY_PORT/off/item"
 on="http://127.0.0.1:$PI_PROXY_PORT/on/item"
+tuned="http://127.0.0.1:$tuned_port/on/item"
 tokens=(-s "$root/bench/tokens.lua")
 
 # Session cookies for the two demo users, made by the proxy's own sign-in (bench/cookies.lua sends them).
@@ -186,7 +202,7 @@ for target in "$bare" "$peer"; do wrk -t"$threads" -c"$connections" -d"$warmup" 
 curl -fsS -o /dev/null -H 'Authorization: Bearer sandbox-token-alice' "$peer" \
   || { echo "nginx auth_request refused a valid token (see $logs/nginx-auth-error.log)" >&2; exit 1; }
 hdr="http://127.0.0.1:$PI_PROXY_PORT/hdr/item"
-for target in "$off" "$hdr" "$on"; do wrk -t"$threads" -c"$connections" -d"$warmup" "${tokens[@]}" "$target" >/dev/null; done
+for target in "$off" "$hdr" "$on" "$tuned"; do wrk -t"$threads" -c"$connections" -d"$warmup" "${tokens[@]}" "$target" >/dev/null; done
 wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/bench/cookies.lua" "$on" >/dev/null
 # Then all four at once, as a proxy in service sees public and signed-in traffic side by side. Warmed one
 # route at a time, the JIT compiles each route's code for the route it last saw and recompiles it at every
@@ -209,13 +225,15 @@ rounds=${BENCH_ROUNDS:-10}
 for round in $(seq 1 "$rounds"); do
   in_turn "$round" "bare|bare gateway (one route)|$bare" "off|proxy, auth off (public route)|$off" \
     "cached|proxy, cached tokens (required)|$on" "cookie|proxy, session cookies (required)|$on|cookies" \
-    "control|proxy, auth off again (A/A control)|$off" "nginx|nginx auth_request + proxy_cache|$peer"
+    "control|proxy, auth off again (A/A control)|$off" "nginx|nginx auth_request + proxy_cache|$peer" \
+    "tuned|proxy tuned, cached tokens (required)|$tuned"
   run hdr "proxy, auth off + 3 headers of that size #$round" "$hdr" "${tokens[@]}"
 done
 
 # Resident memory right after the load, what a container's memory limit counts (heap, metaspace, code cache,
 # thread stacks, Netty's direct buffers).
-echo "RSS after the saturated rounds: bare gateway $(rss_mb "$gateway_pid") MB, proxy $(rss_mb "$proxy_pid") MB (JVM options: $jvm)"
+echo "RSS after the saturated rounds: bare gateway $(rss_mb "$gateway_pid") MB, proxy $(rss_mb "$proxy_pid") MB, tuned proxy $(rss_mb "$tuned_pid") MB"
+echo "  (JVM options: $jvm for all; the proxies then auth-proxy/jvm.options; the tuned one then $tuned_jvm, and $tuned_args)"
 me_calls=$(curl -fsS "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" | sed -n 's/.*"me":\([0-9]*\).*/\1/p')
 me_calls=${me_calls:-0}
 awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RPS[off]}")" -v on="$(median "${RPS[cached]}")" \
@@ -260,11 +278,12 @@ echo
 echo "every setup against the bare gateway and nginx auth_request (medians of $rounds per-round ratios, [95% CI])"
 echo "targets (issue 16): public route >= 0.90x bare, cached tokens >= 0.85x bare, cookies within 10% of cached"
 printf '%-40s %12s %20s %20s %10s %10s %12s\n' "setup" "requests/s" "x bare gateway" "x nginx" "p50 ms" "p99 ms" "cpu us/req"
-for key in bare off cached cookie control nginx; do
+for key in bare off cached cookie control tuned nginx; do
   case $key in
     bare) name="bare gateway (one route)" ;; off) name="proxy, auth off (public route)" ;;
     cached) name="proxy, cached tokens (required)" ;; cookie) name="proxy, session cookies (required)" ;;
     control) name="proxy, auth off again (A/A control)" ;; nginx) name="nginx auth_request + proxy_cache" ;;
+    tuned) name="proxy tuned, cached tokens (required)" ;;
   esac
   printf '%-40s %12.0f %20s %20s %10.3f %10.3f %12.1f\n' "$name" "$(median "${RPS[$key]}")" "$(ratio_ci bare "$key")" \
     "$(ratio_ci nginx "$key")" "$(median "${P50[$key]}")" "$(median "${P99[$key]}")" "$(median "${CPU[$key]}")"
