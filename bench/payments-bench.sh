@@ -15,7 +15,9 @@
 # 0 skips it): the fixed cost of JIT, GC and pollers, which a low rate pays per handshake too.
 # The wallet's steps are not timed.
 # Usage: bench/payments-bench.sh [concurrent users, default 8] [handshakes per user, default 40]
-#        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30)
+#        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30,
+#         BENCH_THREADS="payment-sidecar auth-proxy" also prints those processes' CPU per handshake by thread group:
+#         event loops, R2DBC's loops, GC, JIT compilers...; bench/thread_cpu.py)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -112,9 +114,11 @@ fi
 echo "$users concurrent users x $per_user handshakes, loopback, $(nproc) cores (ms; server side = approve + complete)"
 declare -A result
 for mode in $modes; do
+  for app in ${BENCH_THREADS:-}; do python3 bench/thread_cpu.py snapshot "${pid_of[$app]}" >"$conf/threads-$app"; done
   before=$(snapshot)
   result[$mode]=$("${driver[@]}" "$(target "$mode")" "$users" "$per_user" "$mode")
   after=$(snapshot)
+  for app in ${BENCH_THREADS:-}; do python3 bench/thread_cpu.py snapshot "${pid_of[$app]}" >"$conf/threads-$app.after"; done
   echo "${result[$mode]}"
   handshakes=$(sed -n 's/.*handshakes= *\([0-9]*\).*/\1/p' <<<"${result[$mode]}" | head -1)
   if [ "${handshakes:-0}" -gt 0 ]; then
@@ -129,6 +133,10 @@ for mode in $modes; do
       printf ", its PostgreSQL %s", (pg_found == "yes") ? sprintf("%.2f ms", d[5]) : "(not found)"
       printf ", proxy %.2f ms, sandbox %.2f ms, backend %.2f ms, driver %.2f ms; total %.2f ms", d[2], d[3], d[4], driver, total
       printf "; sidecar context switches %.1f\n", (y[6] - x[6]) / n }'
+    for app in ${BENCH_THREADS:-}; do
+      echo "  $app by thread (ms per handshake, share):"
+      python3 bench/thread_cpu.py diff "$conf/threads-$app" "$conf/threads-$app.after" "$handshakes"
+    done
   fi
 done
 value() { sed -n "s/.* $1= *\\([0-9.]*\\).*/\\1/p" <<<"$2"; }
