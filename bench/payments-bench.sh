@@ -17,7 +17,10 @@
 # Usage: bench/payments-bench.sh [concurrent users, default 8] [handshakes per user, default 40]
 #        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30,
 #         BENCH_THREADS="payment-sidecar auth-proxy" also prints those processes' CPU per handshake by thread group:
-#         event loops, R2DBC's loops, GC, JIT compilers...; bench/thread_cpu.py)
+#         event loops, R2DBC's loops, GC, JIT compilers...; bench/thread_cpu.py;
+#         BENCH_JAVA_OPTS replaces every JVM's options, default -Xms256m -Xmx512m: bin/demo's are
+#         "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"; BENCH_JAVA_OPTS_SIDECAR and BENCH_JAVA_OPTS_PROXY add
+#         options to one JVM, e.g. a JFR recording)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -62,8 +65,10 @@ pids=()
 declare -A pid_of
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$conf"' EXIT
 for app in pi-sandbox demo-backend payment-sidecar auth-proxy; do
+  extra=
+  case $app in payment-sidecar) extra=${BENCH_JAVA_OPTS_SIDECAR:-} ;; auth-proxy) extra=${BENCH_JAVA_OPTS_PROXY:-} ;; esac
   # shellcheck disable=SC2086
-  java -Xms256m -Xmx512m ${BENCH_JAVA_OPTS_SIDECAR:+$( [ "$app" = payment-sidecar ] && echo "$BENCH_JAVA_OPTS_SIDECAR")} \
+  java ${BENCH_JAVA_OPTS:--Xms256m -Xmx512m} $extra \
     -jar "$app/target/$app.jar" --logging.level.pi-edge.access=warn >"$logs/payments-$app.log" 2>&1 &
   pids+=($!)
   pid_of[$app]=$!
