@@ -112,9 +112,11 @@ if [ "$idle" -gt 0 ]; then
   before=$(snapshot); sleep "$idle"; after=$(snapshot)
   awk -v hz="$(getconf CLK_TCK)" -v s="$idle" -v b="$before" -v a="$after" 'BEGIN {
     split(b, x, " "); split(a, y, " ")
-    printf "idle CPU over %d s (ms per second): sidecar %.1f, its PostgreSQL %.1f, proxy %.1f, sandbox %.1f, backend %.1f; sidecar context switches %.0f/s\n",
+    printf "idle CPU over %d s (ms per second): sidecar %.1f, its PostgreSQL %.1f, proxy %.1f, sandbox %.1f, backend %.1f",
       s, 1000 * (y[1] - x[1]) / hz / s, 1000 * (y[5] - x[5]) / hz / s, 1000 * (y[2] - x[2]) / hz / s,
-      1000 * (y[3] - x[3]) / hz / s, 1000 * (y[4] - x[4]) / hz / s, (y[6] - x[6]) / s }'
+      1000 * (y[3] - x[3]) / hz / s, 1000 * (y[4] - x[4]) / hz / s
+    # Threads that end (the JVM retires idle JIT compiler threads) take their counts with them.
+    printf "; sidecar context switches %s\n", (y[6] >= x[6]) ? sprintf("%.0f/s", (y[6] - x[6]) / s) : "(threads ended, not counted)" }'
 fi
 echo "$users concurrent users x $per_user handshakes, loopback, $(nproc) cores (ms; server side = approve + complete)"
 declare -A result
@@ -137,7 +139,7 @@ for mode in $modes; do
       printf "  %s: CPU per handshake: sidecar %.2f ms", mode, d[1]
       printf ", its PostgreSQL %s", (pg_found == "yes") ? sprintf("%.2f ms", d[5]) : "(not found)"
       printf ", proxy %.2f ms, sandbox %.2f ms, backend %.2f ms, driver %.2f ms; total %.2f ms", d[2], d[3], d[4], driver, total
-      printf "; sidecar context switches %.1f\n", (y[6] - x[6]) / n }'
+      printf "; sidecar context switches %s\n", (y[6] >= x[6]) ? sprintf("%.1f", (y[6] - x[6]) / n) : "(threads ended, not counted)" }'
     for app in ${BENCH_THREADS:-}; do
       echo "  $app by thread (ms per handshake, share):"
       python3 bench/thread_cpu.py diff "$conf/threads-$app" "$conf/threads-$app.after" "$handshakes"
