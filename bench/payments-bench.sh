@@ -6,12 +6,21 @@
 #   sidecar - the same callbacks straight to payment-sidecar, with the X-Pi-Identity the proxy would add
 #             (signed by the driver with the proxy's key, which this script generates): the sidecar alone,
 #             with PostgreSQL local and Pi answered by the sandbox (no latency configured),
-# the sidecar's added latency (pi-edge minus direct), and CPU per handshake: the process's CPU time (user +
-# system, /proc/<pid>/stat) over the run divided by the handshakes, for the sidecar and its embedded PostgreSQL
-# (a separate process tree: the postmaster and its backends; pi-edge and sidecar modes) and the proxy (pi-edge
-# mode). The wallet's steps are not timed.
+# the sidecar's added latency (pi-edge minus direct), and CPU per handshake of every process on the machine's
+# cores: each one's CPU time (user + system, /proc/<pid>/stat) over the run divided by the handshakes, for the
+# sidecar, its embedded PostgreSQL (a separate process tree: the postmaster and its backends), the proxy, the
+# sandbox (it also serves the driver's wallet steps), the demo backend (it receives the webhooks) and the driver
+# itself, with the sidecar's context switches per handshake (all its threads, /proc/<pid>/task/*/status).
+# Before the timed runs it measures each process's idle CPU (ms per second over BENCH_IDLE_SECONDS, default 10,
+# 0 skips it): the fixed cost of JIT, GC and pollers, which a low rate pays per handshake too.
+# The wallet's steps are not timed.
 # Usage: bench/payments-bench.sh [concurrent users, default 8] [handshakes per user, default 40]
-#        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30)
+#        (BENCH_MODES="direct pi-edge sidecar" picks the modes, BENCH_WARMUP_PER_USER=30,
+#         BENCH_THREADS="payment-sidecar auth-proxy" also prints those processes' CPU per handshake by thread group:
+#         event loops, R2DBC's loops, GC, JIT compilers...; bench/thread_cpu.py;
+#         BENCH_JAVA_OPTS replaces every JVM's options, default -Xms256m -Xmx512m: bin/demo's are
+#         "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"; BENCH_JAVA_OPTS_SIDECAR and BENCH_JAVA_OPTS_PROXY add
+#         options to one JVM, e.g. a JFR recording)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -56,8 +65,10 @@ pids=()
 declare -A pid_of
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$conf"' EXIT
 for app in pi-sandbox demo-backend payment-sidecar auth-proxy; do
+  extra=
+  case $app in payment-sidecar) extra=${BENCH_JAVA_OPTS_SIDECAR:-} ;; auth-proxy) extra=${BENCH_JAVA_OPTS_PROXY:-} ;; esac
   # shellcheck disable=SC2086
-  java -Xms256m -Xmx512m ${BENCH_JAVA_OPTS_SIDECAR:+$( [ "$app" = payment-sidecar ] && echo "$BENCH_JAVA_OPTS_SIDECAR")} \
+  java ${BENCH_JAVA_OPTS:--Xms256m -Xmx512m} $extra \
     -jar "$app/target/$app.jar" --logging.level.pi-edge.access=warn >"$logs/payments-$app.log" 2>&1 &
   pids+=($!)
   pid_of[$app]=$!
@@ -85,26 +96,54 @@ pg_ticks() {
   done
   echo "$total"
 }
+# The sidecar's context switches, voluntary + involuntary, summed over its threads (/proc/<pid>/status alone
+# counts only the main thread).
+ctx_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^(non)?voluntary_ctxt_switches/ { n += $2 } END { print n + 0 }'
+}
+apps=(payment-sidecar auth-proxy pi-sandbox demo-backend)
+snapshot() { local app; for app in "${apps[@]}"; do printf '%s ' "$(cpu_ticks "${pid_of[$app]}")"; done; echo "$(pg_ticks) $(ctx_switches "${pid_of[payment-sidecar]}")"; }
 echo "warming up..."
 for mode in $modes; do
   "${driver[@]}" "$(target "$mode")" "$users" "${BENCH_WARMUP_PER_USER:-30}" "$mode" >/dev/null
 done
+idle=${BENCH_IDLE_SECONDS:-10}
+if [ "$idle" -gt 0 ]; then
+  before=$(snapshot); sleep "$idle"; after=$(snapshot)
+  awk -v hz="$(getconf CLK_TCK)" -v s="$idle" -v b="$before" -v a="$after" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    printf "idle CPU over %d s (ms per second): sidecar %.1f, its PostgreSQL %.1f, proxy %.1f, sandbox %.1f, backend %.1f",
+      s, 1000 * (y[1] - x[1]) / hz / s, 1000 * (y[5] - x[5]) / hz / s, 1000 * (y[2] - x[2]) / hz / s,
+      1000 * (y[3] - x[3]) / hz / s, 1000 * (y[4] - x[4]) / hz / s
+    # Threads that end (the JVM retires idle JIT compiler threads) take their counts with them.
+    printf "; sidecar context switches %s\n", (y[6] >= x[6]) ? sprintf("%.0f/s", (y[6] - x[6]) / s) : "(threads ended, not counted)" }'
+fi
 echo "$users concurrent users x $per_user handshakes, loopback, $(nproc) cores (ms; server side = approve + complete)"
 declare -A result
 for mode in $modes; do
-  sidecar_before=$(cpu_ticks "${pid_of[payment-sidecar]}") proxy_before=$(cpu_ticks "${pid_of[auth-proxy]}") pg_before=$(pg_ticks)
+  for app in ${BENCH_THREADS:-}; do python3 bench/thread_cpu.py snapshot "${pid_of[$app]}" >"$conf/threads-$app"; done
+  before=$(snapshot)
   result[$mode]=$("${driver[@]}" "$(target "$mode")" "$users" "$per_user" "$mode")
+  after=$(snapshot)
+  for app in ${BENCH_THREADS:-}; do python3 bench/thread_cpu.py snapshot "${pid_of[$app]}" >"$conf/threads-$app.after"; done
   echo "${result[$mode]}"
   handshakes=$(sed -n 's/.*handshakes= *\([0-9]*\).*/\1/p' <<<"${result[$mode]}" | head -1)
-  if [ "$mode" != direct ] && [ "${handshakes:-0}" -gt 0 ]; then
-    awk -v hz="$(getconf CLK_TCK)" -v n="$handshakes" -v mode="$mode" \
-        -v sidecar=$(( $(cpu_ticks "${pid_of[payment-sidecar]}") - sidecar_before )) \
-        -v proxy=$(( $(cpu_ticks "${pid_of[auth-proxy]}") - proxy_before )) -v pg=$(( $(pg_ticks) - pg_before )) \
+  if [ "${handshakes:-0}" -gt 0 ]; then
+    awk -v hz="$(getconf CLK_TCK)" -v n="$handshakes" -v mode="$mode" -v b="$before" -v a="$after" \
+        -v driver="$(sed -n 's/.*driver_cpu_ms= *\([0-9.]*\).*/\1/p' <<<"${result[$mode]}")" \
         -v pg_found="${postmaster:+yes}" 'BEGIN {
-      printf "  %s: CPU per handshake: sidecar %.2f ms", mode, 1000 * sidecar / hz / n
-      printf ", its PostgreSQL %s", (pg_found == "yes") ? sprintf("%.2f ms", 1000 * pg / hz / n) : "(not found)"
-      if (mode == "pi-edge") printf ", proxy %.2f ms", 1000 * proxy / hz / n
-      printf "\n" }'
+      split(b, x, " "); split(a, y, " ")
+      total = 0
+      for (i = 1; i <= 5; i++) { d[i] = 1000 * (y[i] - x[i]) / hz / n; total += d[i] }
+      total += driver
+      printf "  %s: CPU per handshake: sidecar %.2f ms", mode, d[1]
+      printf ", its PostgreSQL %s", (pg_found == "yes") ? sprintf("%.2f ms", d[5]) : "(not found)"
+      printf ", proxy %.2f ms, sandbox %.2f ms, backend %.2f ms, driver %.2f ms; total %.2f ms", d[2], d[3], d[4], driver, total
+      printf "; sidecar context switches %s\n", (y[6] >= x[6]) ? sprintf("%.1f", (y[6] - x[6]) / n) : "(threads ended, not counted)" }'
+    for app in ${BENCH_THREADS:-}; do
+      echo "  $app by thread (ms per handshake, share):"
+      python3 bench/thread_cpu.py diff "$conf/threads-$app" "$conf/threads-$app.after" "$handshakes"
+    done
   fi
 done
 value() { sed -n "s/.* $1= *\\([0-9.]*\\).*/\\1/p" <<<"$2"; }

@@ -10,6 +10,8 @@ Three modes over the same pi-sandbox:
             the X-Pi-Identity the proxy would add: an ES256 JWT signed here, once per user before the
             timing, with the proxy's own key (BENCH_IDENTITY_KEY, a PEM file; the `openssl` command signs).
 The wallet's steps (create, submit the transaction) are the same in both and are not timed.
+It also prints its own CPU time (all threads, user + system) per handshake over the timed part, wallet steps
+included: the driver shares the machine's cores with the servers it measures.
 Standard library only, so it runs wherever python3 does.
 """
 import base64
@@ -96,12 +98,12 @@ def user(index, timings, errors):
 
 timings, errors = [], []
 threads = [threading.Thread(target=user, args=(i, timings, errors)) for i in range(USERS)]
-began = time.perf_counter()
+began, cpu_began = time.perf_counter(), time.process_time()
 for thread in threads:
     thread.start()
 for thread in threads:
     thread.join()
-elapsed = time.perf_counter() - began
+elapsed, driver_cpu = time.perf_counter() - began, time.process_time() - cpu_began
 
 
 def pct(values, p):
@@ -114,6 +116,7 @@ if timings:
     print(f"{MODE:8s} handshakes={len(timings):5d} errors={len(errors)} per_s={len(timings) / elapsed:7.1f} "
           f"approve_p50={pct(approve, 50):6.2f} approve_p99={pct(approve, 99):6.2f} "
           f"complete_p50={pct(complete, 50):6.2f} complete_p99={pct(complete, 99):6.2f} "
-          f"server_side_p50={pct(server, 50):6.2f} server_side_p99={pct(server, 99):6.2f}")
+          f"server_side_p50={pct(server, 50):6.2f} server_side_p99={pct(server, 99):6.2f} "
+          f"driver_cpu_ms={1000 * driver_cpu / len(timings):6.2f}")
 for error in errors[:3]:
     print("  error:", error)
