@@ -66,7 +66,8 @@ declare -A pid_of
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$conf"' EXIT
 for app in pi-sandbox demo-backend payment-sidecar auth-proxy; do
   extra=
-  case $app in payment-sidecar) extra=${BENCH_JAVA_OPTS_SIDECAR:-} ;; auth-proxy) extra=${BENCH_JAVA_OPTS_PROXY:-} ;; esac
+  # The proxy runs with its shipped settings (auth-proxy/jvm.options), as bin/demo and the image start it.
+  case $app in payment-sidecar) extra=${BENCH_JAVA_OPTS_SIDECAR:-} ;; auth-proxy) extra="@auth-proxy/jvm.options ${BENCH_JAVA_OPTS_PROXY:-}" ;; esac
   # shellcheck disable=SC2086
   java ${BENCH_JAVA_OPTS:--Xms256m -Xmx512m} $extra \
     -jar "$app/target/$app.jar" --logging.level.pi-edge.access=warn >"$logs/payments-$app.log" 2>&1 &
