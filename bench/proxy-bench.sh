@@ -11,7 +11,7 @@
 #   4. the same route with browser session cookies instead of bearer tokens (bench/cookies.lua), compared
 #      with 3: the cost of opening a sealed session cookie against a cached bearer token,
 #   5. the ceiling: the same required route on a second, tuned proxy (BENCH_TUNED_JAVA_OPTS, BENCH_TUNED_ARGS: by
-#      default no access log, no per-route request metrics, one event loop),
+#      default no access log and no per-route request metrics),
 # and, to show where overhead comes from, the auth-off route plus three headers the size of the identity
 # headers (added by the gateway's AddRequestHeader).
 # Those runs saturate the proxy, so their p99 is mostly queueing and moves with throughput. A second part
@@ -108,10 +108,10 @@ nginx_auth_pid=$!
 pids+=($nginx_auth_pid)
 wait_for_proxies
 # The ceiling (issue 16, item 4): a second proxy, the same jar and jvm.options, with what an operator may trade away
-# switched off: the access log, the per-route request metrics (spring_cloud_gateway_requests), and all event loops
-# but one (the proxy's core is one CPU; Reactor Netty starts at least 4). It is compared in the same rounds.
+# switched off: the access log and the per-route request metrics (spring_cloud_gateway_requests). It is compared in
+# the same rounds. (The event loops need no setting: the proxy runs one per CPU the JVM may use, one here.)
 tuned_port=28060
-tuned_jvm=${BENCH_TUNED_JAVA_OPTS:--Dreactor.netty.ioWorkerCount=1}
+tuned_jvm=${BENCH_TUNED_JAVA_OPTS:-}
 tuned_args=${BENCH_TUNED_ARGS:---logging.level.pi-edge.access=warn --spring.cloud.gateway.server.webflux.metrics.enabled=false}
 # shellcheck disable=SC2086
 PI_PROXY_PORT=$tuned_port PI_PROXY_MANAGEMENT_PORT=28061 "${pin_proxy[@]}" java $jvm @auth-proxy/jvm.options $tuned_jvm \
@@ -233,7 +233,7 @@ done
 # Resident memory right after the load, what a container's memory limit counts (heap, metaspace, code cache,
 # thread stacks, Netty's direct buffers).
 echo "RSS after the saturated rounds: bare gateway $(rss_mb "$gateway_pid") MB, proxy $(rss_mb "$proxy_pid") MB, tuned proxy $(rss_mb "$tuned_pid") MB"
-echo "  (JVM options: $jvm for all; the proxies then auth-proxy/jvm.options; the tuned one then $tuned_jvm, and $tuned_args)"
+echo "  (JVM options: $jvm for all; the proxies then auth-proxy/jvm.options; the tuned one then ${tuned_jvm:-nothing}, and $tuned_args)"
 me_calls=$(curl -fsS "http://127.0.0.1:$PI_SANDBOX_PORT/sandbox/calls" | sed -n 's/.*"me":\([0-9]*\).*/\1/p')
 me_calls=${me_calls:-0}
 awk -v calls="$me_calls" -v hdr="$(median "${RPS[hdr]}")" -v off="$(median "${RPS[off]}")" -v on="$(median "${RPS[cached]}")" \
