@@ -12,18 +12,9 @@ cd "$root"
 seconds=${1:-30}
 connections=${2:-64}
 warmup=${PROFILE_WARMUP:-20s}
-for app in pi-sandbox auth-proxy bench-gateway; do
-  [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy,bench-gateway -am package; break; }
-done
-
-export PI_SANDBOX_PORT=28090 DEMO_BACKEND_PORT=28081
-export PI_PROXY_PORT=28080 PI_PROXY_MANAGEMENT_PORT=29080 PI_PROXY_ADDRESS=127.0.0.1
-export PI_API_BASE_URL=http://127.0.0.1:$PI_SANDBOX_PORT PI_BACKEND_URL=http://127.0.0.1:$DEMO_BACKEND_PORT
-export PI_EDGE_CONFIG_DIR=$root/bench/config
-export BENCH_GATEWAY_PORT=28070 BENCH_BACKEND_URL=$PI_BACKEND_URL
-logs=$root/bench/logs
-mkdir -p "$logs"
-jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
+# shellcheck source=bench/start-proxies.sh
+source "$root/bench/start-proxies.sh"
+proxy_bench_setup
 # Reactive stacks are deep: JFR's default of 64 frames would cut off the filters near the stack's root.
 profiled_jvm="$jvm -XX:FlightRecorderOptions=stackdepth=2048"
 # JFR's profile settings with a 2 ms sampling period instead of 10 ms (more samples per recording).
@@ -32,8 +23,6 @@ sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-j
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
-# shellcheck source=bench/start-proxies.sh
-source "$root/bench/start-proxies.sh"
 write_backend_conf
 start_proxies "$profiled_jvm"
 wait_for_proxies

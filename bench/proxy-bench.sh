@@ -46,19 +46,10 @@ for tool in wrk nginx; do
       || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null; }
   fi
 done
-for app in pi-sandbox auth-proxy bench-gateway; do
-  [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy,bench-gateway -am package; break; }
-done
-
-export PI_SANDBOX_PORT=28090 DEMO_BACKEND_PORT=28081
-export PI_PROXY_PORT=28080 PI_PROXY_MANAGEMENT_PORT=29080 PI_PROXY_ADDRESS=127.0.0.1
-export PI_API_BASE_URL=http://127.0.0.1:$PI_SANDBOX_PORT PI_BACKEND_URL=http://127.0.0.1:$DEMO_BACKEND_PORT
-export PI_EDGE_CONFIG_DIR=$root/bench/config
-export BENCH_GATEWAY_PORT=28070 BENCH_BACKEND_URL=$PI_BACKEND_URL
+# shellcheck source=bench/start-proxies.sh
+source "$root/bench/start-proxies.sh"
+proxy_bench_setup
 nginx_auth_port=28071
-logs=$root/bench/logs
-mkdir -p "$logs"
-jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
@@ -99,8 +90,6 @@ http {
   fastcgi_temp_path $logs/nginx-auth-fastcgi; uwsgi_temp_path $logs/nginx-auth-uwsgi; scgi_temp_path $logs/nginx-auth-scgi;
 }
 NGINX
-# shellcheck source=bench/start-proxies.sh
-source "$root/bench/start-proxies.sh"
 write_backend_conf
 start_proxies "$jvm"
 "${pin_proxy[@]}" /usr/sbin/nginx -c "$logs/nginx-auth.conf" -g 'daemon off;' &

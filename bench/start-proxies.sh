@@ -1,5 +1,5 @@
-# Sourced by bench/proxy-bench.sh, bench/profile-proxy.sh and bench/settings-bench.sh: write_backend_conf, then
-# start_proxies starts, from the repository root, the nginx
+# Sourced by bench/proxy-bench.sh, bench/profile-proxy.sh and bench/settings-bench.sh: proxy_bench_setup, then
+# write_backend_conf, then start_proxies starts, from the repository root, the nginx
 # backend ($logs/nginx.conf), pi-sandbox, pi-edge's proxy and the bare gateway, and sets pin_proxy/pin_rest,
 # proxy_pid and gateway_pid and appends every pid to pids.
 # Usage: start_proxies "<JVM options for the proxy and the bare gateway>"   (pi-sandbox gets $jvm; the proxy then
@@ -8,6 +8,23 @@
 # the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
 # The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
 # carries load at a time.
+# The setup every proxy benchmark shares, run from the repository root ($root): builds the jars if missing, and sets
+# the ports, the routes (bench/config), $logs and $jvm (BENCH_JAVA_OPTS, default -Xms256m -Xmx512m).
+proxy_bench_setup() {
+  local app
+  for app in pi-sandbox auth-proxy bench-gateway; do
+    [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy,bench-gateway -am package; break; }
+  done
+  export PI_SANDBOX_PORT=28090 DEMO_BACKEND_PORT=28081
+  export PI_PROXY_PORT=28080 PI_PROXY_MANAGEMENT_PORT=29080 PI_PROXY_ADDRESS=127.0.0.1
+  export PI_API_BASE_URL=http://127.0.0.1:$PI_SANDBOX_PORT PI_BACKEND_URL=http://127.0.0.1:$DEMO_BACKEND_PORT
+  export PI_EDGE_CONFIG_DIR=$root/bench/config
+  export BENCH_GATEWAY_PORT=28070 BENCH_BACKEND_URL=$PI_BACKEND_URL
+  logs=$root/bench/logs
+  mkdir -p "$logs"
+  jvm=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
+}
+
 # Writes $logs/nginx.conf: the backend every setup forwards to, nginx answering a small fixed body.
 write_backend_conf() {
   cat >"$logs/nginx.conf" <<NGINX
