@@ -30,7 +30,8 @@ class ProxyJvmOptionsTests {
 		assertThat(java.exitValue()).as(flags).isZero();
 		assertThat(flags).containsPattern("MaxHeapSize\\s+= 134217728 ")
 			.containsPattern("bool UseSerialGC\\s+= true ")
-			.containsPattern("ThreadStackSize\\s+= 256 ");
+			.containsPattern("ThreadStackSize\\s+= 256 ")
+			.containsPattern("TrimNativeHeapInterval\\s+= 5000 ");
 	}
 
 	@Test
