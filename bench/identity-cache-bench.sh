@@ -20,13 +20,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 identities=${1:-100000}
-for tool in wrk nginx; do
-  if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
-    echo "Installing $tool (Debian package)..." >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null; }
-  fi
-done
+# shellcheck source=bench/start-proxies.sh
+source "$root/bench/start-proxies.sh"
+install_bench_tools
 [ -f auth-proxy/target/auth-proxy.jar ] || mvn -B -q -DskipTests -pl auth-proxy -am package
 
 logs=$root/bench/logs

@@ -39,13 +39,6 @@ connections=${2:-32}
 threads=${BENCH_WRK_THREADS:-1}
 warmup=${BENCH_WARMUP:-30s}
 
-for tool in wrk nginx; do
-  if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
-    echo "Installing $tool (Debian package)..." >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null; }
-  fi
-done
 # shellcheck source=bench/start-proxies.sh
 source "$root/bench/start-proxies.sh"
 proxy_bench_setup

@@ -1,4 +1,5 @@
-# Sourced by bench/proxy-bench.sh, bench/profile-proxy.sh and bench/settings-bench.sh: proxy_bench_setup, then
+# Sourced by bench/proxy-bench.sh, bench/profile-proxy.sh and bench/settings-bench.sh (and, for install_bench_tools
+# alone, bench/identity-cache-bench.sh): proxy_bench_setup, then
 # write_backend_conf, then start_proxies starts, from the repository root, the nginx
 # backend ($logs/nginx.conf), pi-sandbox, pi-edge's proxy and the bare gateway, and sets pin_proxy/pin_rest,
 # proxy_pid and gateway_pid and appends every pid to pids.
@@ -8,10 +9,25 @@
 # the proxy to its own core (everything else to core 0) makes them repeatable. BENCH_PIN=0 turns it off.
 # The setups it is compared with (the bare gateway, nginx auth_request) share that core; only one of them
 # carries load at a time.
-# The setup every proxy benchmark shares, run from the repository root ($root): builds the jars if missing, and sets
+# Installs wrk and nginx from Debian's packages when missing: every proxy benchmark drives load with wrk and puts
+# nginx behind (and, in proxy-bench.sh, beside) the proxy.
+install_bench_tools() {
+  local tool
+  for tool in wrk nginx; do
+    if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
+      echo "Installing $tool (Debian package)..." >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null; }
+    fi
+  done
+}
+
+# The setup every proxy benchmark shares, run from the repository root ($root): installs wrk and nginx and builds the
+# jars if missing, and sets
 # the ports, the routes (bench/config), $logs and $jvm (BENCH_JAVA_OPTS, default -Xms256m -Xmx512m).
 proxy_bench_setup() {
   local app
+  install_bench_tools
   for app in pi-sandbox auth-proxy bench-gateway; do
     [ -f "$app/target/$app.jar" ] || { mvn -B -q -DskipTests -pl pi-sandbox,auth-proxy,bench-gateway -am package; break; }
   done
