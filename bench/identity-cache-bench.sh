@@ -73,8 +73,7 @@ proxy_pid=$!
 pids+=($proxy_pid)
 for url in "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
     "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness"; do
-  for _ in $(seq 1 360); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
-  curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
+  wait_for_url "$url" 180
 done
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$proxy_pid/status"; }

@@ -100,8 +100,7 @@ PI_PROXY_PORT=$tuned_port PI_PROXY_MANAGEMENT_PORT=28061 "${pin_proxy[@]}" java 
   -jar auth-proxy/target/auth-proxy.jar $tuned_args >"$logs/auth-proxy-tuned.log" 2>&1 &
 tuned_pid=$!
 pids+=($tuned_pid)
-for _ in $(seq 1 240); do curl -fsS -o /dev/null http://127.0.0.1:28061/actuator/health/readiness 2>/dev/null && break; sleep 0.5; done
-curl -fsS -o /dev/null http://127.0.0.1:28061/actuator/health/readiness || { echo "the tuned proxy is not ready (see $logs)" >&2; exit 1; }
+wait_for_url http://127.0.0.1:28061/actuator/health/readiness
 
 # wrk prints latency as 812.00us, 1.23ms or 1.02s; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }

@@ -1,5 +1,5 @@
 # Sourced by bench/proxy-bench.sh, bench/profile-proxy.sh and bench/settings-bench.sh (and, for install_bench_tools
-# alone, bench/identity-cache-bench.sh): proxy_bench_setup, then
+# and wait_for_url alone, bench/identity-cache-bench.sh): proxy_bench_setup, then
 # write_backend_conf, then start_proxies starts, from the repository root, the nginx
 # backend ($logs/nginx.conf), pi-sandbox, pi-edge's proxy and the bare gateway, and sets pin_proxy/pin_rest,
 # proxy_pid and gateway_pid and appends every pid to pids.
@@ -78,12 +78,18 @@ start_proxies() {
   pids+=($gateway_pid)
 }
 
+# wait_for_url URL [seconds, default 120]: waits until URL answers 2xx, or ends the script naming it.
+wait_for_url() {
+  local tries=$(( ${2:-120} * 2 ))
+  for _ in $(seq 1 "$tries"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.5; done
+  curl -fsS -o /dev/null "$1" || { echo "not ready: $1 (see $logs)" >&2; exit 1; }
+}
+
 # Waits until the sandbox, the backend, the proxy and the bare gateway answer (2 minutes at most each).
 wait_for_proxies() {
   local url
   for url in "http://127.0.0.1:$PI_SANDBOX_PORT/actuator/health" "http://127.0.0.1:$DEMO_BACKEND_PORT/" \
       "http://127.0.0.1:$PI_PROXY_MANAGEMENT_PORT/actuator/health/readiness" "http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"; do
-    for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
-    curl -fsS -o /dev/null "$url" || { echo "not ready: $url (see $logs)" >&2; exit 1; }
+    wait_for_url "$url"
   done
 }
