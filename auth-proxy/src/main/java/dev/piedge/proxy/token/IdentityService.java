@@ -165,11 +165,10 @@ public class IdentityService {
 				}
 			})
 			.toFuture()
-			// The cache keeps the future it is given for the answer's whole life: a plain
-			// copy (24 bytes) instead of Reactor's subscriber-future with its
-			// subscription
-			// reference (48 bytes), per cached identity. An error arrives wrapped in a
-			// CompletionException, which Mono.fromFuture unwraps.
+			// The cache keeps this future for the answer's whole life: a plain copy (24
+			// bytes) rather than Reactor's future with its subscription (48 bytes), per
+			// cached identity. An error arrives wrapped in a CompletionException, which
+			// Mono.fromFuture unwraps.
 			.copy();
 	}
 
