@@ -18,9 +18,12 @@ public class RoutePolicyService implements RouteDefinitionValidator {
 	/**
 	 * Keyed by the route object itself (weak keys compare by identity): a reloaded route
 	 * is a new object, so its policy is read from its own metadata, and the policies of
-	 * replaced routes go with them.
+	 * replaced routes go with them. Upkeep runs on the calling thread: on Caffeine's
+	 * default executor it woke a common-pool thread for many requests (issue 16,
+	 * {@code perf}).
 	 */
 	private final LoadingCache<Route, RoutePolicy> policies = Caffeine.newBuilder()
+		.executor(Runnable::run)
 		.weakKeys()
 		.build(route -> RoutePolicyParser.parse(route.getId(), route.getMetadata()));
 
