@@ -4,15 +4,15 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Chooses the limiter behind the gateway's {@code RequestRateLimiter}: the in-memory one
@@ -46,43 +46,24 @@ class RateLimitConfiguration {
 		return new InMemoryRedisScriptPostProcessor();
 	}
 
-	static class RedisConfigured extends AnyNestedCondition {
+	/**
+	 * Redis is configured: one of
+	 * {@link RedisAutoConfigurationImportFilter#REDIS_PROPERTIES}.
+	 */
+	static class RedisConfigured implements Condition {
 
-		RedisConfigured() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("spring.data.redis.host")
-		static class Host {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.url")
-		static class Url {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.sentinel.master")
-		static class Sentinel {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.cluster.nodes")
-		static class Cluster {
-
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return RedisAutoConfigurationImportFilter.redisConfigured(context.getEnvironment());
 		}
 
 	}
 
-	static class RedisNotConfigured extends NoneNestedConditions {
+	static class RedisNotConfigured implements Condition {
 
-		RedisNotConfigured() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@Conditional(RedisConfigured.class)
-		static class Redis {
-
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !RedisAutoConfigurationImportFilter.redisConfigured(context.getEnvironment());
 		}
 
 	}

@@ -7,7 +7,12 @@ import dev.piedge.proxy.GatewayIntegrationTestSupport;
 import dev.piedge.proxy.RawHttp;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -158,6 +163,13 @@ class RateLimitIntegrationTests extends GatewayIntegrationTestSupport {
 				.expectHeader()
 				.doesNotExist("X-RateLimit-Remaining");
 		}
+	}
+
+	@Test
+	void noRedisClientIsBuiltWhenNoRedisIsConfigured(@Autowired ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(RedisRateLimiter.class)).isEmpty();
+		assertThat(context.getBean(RateLimiter.class)).isInstanceOf(InMemoryRateLimiter.class);
 	}
 
 	private WebTestClient.RequestHeadersSpec<?> asUser(String token) {

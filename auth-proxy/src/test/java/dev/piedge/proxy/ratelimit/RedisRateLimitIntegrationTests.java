@@ -22,7 +22,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -85,6 +87,13 @@ class RedisRateLimitIntegrationTests {
 	@BeforeEach
 	void stubs() {
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("backend-ok")));
+	}
+
+	@Test
+	@Order(0)
+	void redisConfiguredBuildsTheSharedLimiterOnSpringsRedisClient() {
+		assertThat(first.getBean(ReactiveRedisConnectionFactory.class)).isNotNull();
+		assertThat(first.getBean(RateLimiter.class)).isInstanceOf(FailOpenRedisRateLimiter.class);
 	}
 
 	@Test
