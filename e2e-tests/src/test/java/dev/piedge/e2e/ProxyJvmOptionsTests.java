@@ -30,6 +30,7 @@ class ProxyJvmOptionsTests {
 		assertThat(java.exitValue()).as(flags).isZero();
 		assertThat(flags).containsPattern("MaxHeapSize\\s+= 134217728 ")
 			.containsPattern("bool UseSerialGC\\s+= true ")
+			.containsPattern("bool TieredCompilation\\s+= false ")
 			.containsPattern("ThreadStackSize\\s+= 256 ")
 			.containsPattern("TrimNativeHeapInterval\\s+= 5000 ");
 	}
