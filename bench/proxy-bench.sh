@@ -105,13 +105,11 @@ wait_for_url http://127.0.0.1:28061/actuator/health/readiness
 # wrk prints latency as 812.00us, 1.23ms or 1.02s; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.3f", n }'; }
 
-# The measured server's own CPU time (user + system, all its threads) in clock ticks, from /proc. Divided by the
+# The measured server's own CPU time (cpu_ticks, start-proxies.sh: user + system, all its threads). Divided by the
 # requests a run served, it is its cost per request: unlike latency at saturation, it does not depend on
 # queueing, and it sets the throughput one core can reach. For nginx, the worker's (the master only waits).
 nginx_auth_worker=$(pgrep -P "$nginx_auth_pid" | head -1)
 server_pid() { case $1 in bare*) echo "$gateway_pid" ;; nginx*) echo "$nginx_auth_worker" ;; tuned*) echo "$tuned_pid" ;; *) echo "$proxy_pid" ;; esac; }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 ticks_per_second=$(getconf CLK_TCK)
 
 declare -A RPS P50 P99 CPU
@@ -146,7 +144,6 @@ run() { # key name url [wrk args...]
   P50[$key]="${P50[$key]:-} $p50"
   P99[$key]="${P99[$key]:-} $p99"
 }
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # "low high coverage%": the k-th smallest and k-th largest of the values, with the largest k for which
 # the pair covers the true median with at least 95% probability (binomial sign-test ranks; needs 6 values).
 median_ci() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END {

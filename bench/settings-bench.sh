@@ -26,7 +26,6 @@ write_backend_conf
 start_proxies "$jvm"
 wait_for_proxies
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # run url pid: one wrk run; prints requests/s and the server's CPU microseconds per request (user + system time of
 # its process over the run). CPU per request holds up when other work shares the machine; requests/s does not.
 run() {
@@ -37,8 +36,6 @@ run() {
   awk -v rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")" -v ticks=$(( $(cpu_ticks "$2") - before )) \
     -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%s %.1f", rps, 1e6 * ticks / hz / n }'
 }
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 bare="http://127.0.0.1:$BENCH_GATEWAY_PORT/off/item"
 public="http://127.0.0.1:$PI_PROXY_PORT/off/item"
 required="http://127.0.0.1:$PI_PROXY_PORT/on/item"

@@ -85,6 +85,14 @@ wait_for_url() {
   curl -fsS -o /dev/null "$1" || { echo "not ready: $1 (see $logs)" >&2; exit 1; }
 }
 
+# Figures of a process and of a list of numbers, for the benchmarks that compare setups:
+# cpu_ticks PID: the process's user + system CPU time so far, in clock ticks (getconf CLK_TCK per second).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# rss_mb PID: its resident memory, in MB.
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# median "n1 n2 ...": the median of space-separated numbers, to 3 decimals.
+median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 # Waits until the sandbox, the backend, the proxy and the bare gateway answer (2 minutes at most each).
 wait_for_proxies() {
   local url

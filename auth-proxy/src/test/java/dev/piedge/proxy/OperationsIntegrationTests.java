@@ -141,8 +141,7 @@ class OperationsIntegrationTests extends GatewayIntegrationTestSupport {
 			assertThat(sample.getValue() - before.getOrDefault(sample.getKey(), 0.0)).isEqualTo(1);
 		});
 		// The server's and the backend hop's observations measured the same requests
-		// again, at a sixth of the
-		// proxy's CPU per request (issue 16).
+		// again, at a sixth of the proxy's CPU per request (issue 16).
 		assertThat(after.keySet()).noneMatch((name) -> name.startsWith("http_server_requests"))
 			.noneMatch((name) -> name.startsWith("http_client_requests"));
 	}

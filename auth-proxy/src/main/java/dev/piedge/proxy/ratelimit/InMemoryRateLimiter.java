@@ -35,9 +35,8 @@ class InMemoryRateLimiter extends AbstractRateLimiter<RedisRateLimiter.Config> {
 	InMemoryRateLimiter(Clock clock, RateLimitProperties properties, ConfigurationService configurationService) {
 		super(RedisRateLimiter.Config.class, RedisRateLimiter.CONFIGURATION_PROPERTY_NAME, configurationService);
 		this.clock = clock;
-		// Upkeep on the calling thread, as in every cache on the request path: the
-		// default
-		// executor would wake a common-pool thread per request.
+		// Upkeep on the calling thread, as in every cache on the request path:
+		// the default executor would wake a common-pool thread per request.
 		this.buckets = Caffeine.newBuilder()
 			.executor(Runnable::run)
 			.maximumSize(properties.maxBuckets())
