@@ -11,7 +11,9 @@
 # Why a stub and not pi-sandbox: the sandbox learns its users from YAML, and Spring Boot binds a list of 100,000
 # users (each with its own scopes list) in quadratic time: it did not start within minutes.
 # The cache's ttl is raised to 1 h for the run so no identity expires while the others are sent; max-size stays
-# as shipped (100,000) unless N needs more.
+# as shipped (100,000) unless N needs more. The X-Pi-Identity assertion's ttl is raised to 2 h with it, so each
+# identity also keeps its signed assertion: at the shipped ttls (30 s for an identity, an assertion reused for
+# 30 s) 100,000 cached identities were all used in the last 30 s, so each has one, and the figure must hold them.
 # Then 64 connections load the public and the required route for BENCH_LOAD (20s) each, and it prints the RSS
 # after that too; and the heap histogram by class per identity. With -XX:NativeMemoryTracking=summary in
 # BENCH_PROXY_JAVA_OPTS (they come after auth-proxy/jvm.options, so they win) it also prints the JVM's memory by area.
@@ -68,6 +70,7 @@ pids+=($!)
 max_size=$(( identities + 2 > 100000 ? identities + 2 : 100000 ))
 # shellcheck disable=SC2086
 java $jvm @auth-proxy/jvm.options ${BENCH_PROXY_JAVA_OPTS:-} -jar auth-proxy/target/auth-proxy.jar --pi.auth.cache.ttl=1h --pi.auth.cache.max-size=$max_size \
+  --pi.auth.assertion.ttl=2h \
   --logging.level.pi-edge.access=warn >"$logs/identity-auth-proxy.log" 2>&1 &
 proxy_pid=$!
 pids+=($proxy_pid)
@@ -111,7 +114,7 @@ for url in "http://127.0.0.1:$PI_PROXY_PORT/off/item" "$on"; do
 done
 rss_loaded=$(rss_mb)
 jcmd "$proxy_pid" GC.class_histogram >"$logs/identity-histogram-after.txt"
-echo "proxy JVM options: $jvm, then auth-proxy/jvm.options, then ${BENCH_PROXY_JAVA_OPTS:-nothing}; cache ttl 1h, max-size $max_size"
+echo "proxy JVM options: $jvm, then auth-proxy/jvm.options, then ${BENCH_PROXY_JAVA_OPTS:-nothing}; cache ttl 1h, max-size $max_size, assertion ttl 2h"
 echo "/v2/me calls during the fill: ${me_calls:-0} for $identities tokens"
 awk -v n="$identities" -v rb="$rss_before" -v ra="$rss_after" -v rl="$rss_loaded" -v load="${BENCH_LOAD:-20s}" -v hb="$heap_before" -v ha="$heap_after" 'BEGIN {
   printf "RSS: %.1f MB before, %.1f MB after the fill, %.1f MB after %s of saturating load on top\n", rb, ra, rl, load

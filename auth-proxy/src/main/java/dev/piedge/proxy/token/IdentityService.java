@@ -3,14 +3,15 @@ package dev.piedge.proxy.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -31,8 +32,7 @@ import reactor.core.publisher.Mono;
  * Turns a Pi access token into a {@link VerifiedIdentity} with {@code GET /v2/me}, behind
  * a Caffeine cache keyed by the token's SHA-256.
  * <ul>
- * <li>Concurrent lookups of one token share a single in-flight call (Caffeine's async
- * loading).</li>
+ * <li>Concurrent lookups of one token share a single in-flight call.</li>
  * <li>An identity lives for {@code pi.auth.cache.ttl}, never past the token's
  * {@code valid_until}.</li>
  * <li>Pi's definite 401 is remembered for {@code pi.auth.cache.negative-ttl}.</li>
@@ -59,21 +59,32 @@ public class IdentityService {
 
 	private final Clock clock;
 
-	private final AsyncCache<TokenHash, TokenCheck> checks;
+	/**
+	 * Pi's answers. A plain cache of answers rather than Caffeine's cache of futures: the
+	 * future would stay with each cached identity for its whole life (24 bytes more each,
+	 * issue 16's memory target), while coalescing needs it only until Pi answers.
+	 */
+	private final Cache<TokenHash, TokenCheck> checks;
+
+	/** The lookups waiting for Pi, one per token, so concurrent requests share a call. */
+	private final ConcurrentMap<TokenHash, CompletableFuture<TokenCheck>> inFlight = new ConcurrentHashMap<>();
 
 	private final Cache<TokenHash, VerifiedIdentity> lastVerified;
 
 	private final IdentityMetrics metrics;
 
+	private final long ttlMillis;
+
 	/** 80% of the TTL, worked out once: Duration division goes through BigDecimal. */
-	private final Duration refreshAfter;
+	private final long refreshAfterMillis;
 
 	public IdentityService(PiPlatformClient pi, PiAuthProperties properties, Clock clock, MeterRegistry registry) {
 		this.pi = pi;
 		this.properties = properties;
 		this.clock = clock;
 		this.metrics = new IdentityMetrics(registry);
-		this.refreshAfter = properties.cache().ttl().multipliedBy(4).dividedBy(5);
+		this.ttlMillis = properties.cache().ttl().toMillis();
+		this.refreshAfterMillis = properties.cache().ttl().multipliedBy(4).dividedBy(5).toMillis();
 		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
 		// Cache upkeep runs on the calling event-loop thread: it is tiny, and handing it
 		// to another pool
@@ -83,7 +94,7 @@ public class IdentityService {
 			.maximumSize(properties.cache().maxSize())
 			.ticker(ticker)
 			.expireAfter(new CheckExpiry())
-			.buildAsync();
+			.build();
 		this.lastVerified = Caffeine.newBuilder()
 			.executor(Runnable::run)
 			.maximumSize(properties.cache().maxSize())
@@ -99,27 +110,32 @@ public class IdentityService {
 	 */
 	public Mono<VerifiedIdentity> verify(String token) {
 		TokenHash key = TokenHash.of(token);
-		CompletableFuture<TokenCheck> cached = this.checks.getIfPresent(key);
-		CompletableFuture<TokenCheck> check;
+		TokenCheck cached = this.checks.getIfPresent(key);
 		if (cached != null) {
-			this.metrics.cacheLookup(cached.isDone() ? "hit" : "coalesced");
-			check = cached;
+			// The common case: no future and no subscription.
+			this.metrics.cacheLookup("hit");
+			refreshAheadIfDue(key, token, cached);
+			return outcome(cached);
+		}
+		CompletableFuture<TokenCheck> pending = this.inFlight.get(key);
+		if (pending == null) {
+			CompletableFuture<TokenCheck> started = new CompletableFuture<>();
+			pending = this.inFlight.putIfAbsent(key, started);
+			if (pending == null) {
+				this.metrics.cacheLookup("miss");
+				pending = started;
+				startLookUp(key, token, started);
+			}
+			else {
+				this.metrics.cacheLookup("coalesced");
+			}
 		}
 		else {
-			this.metrics.cacheLookup("miss");
-			check = this.checks.get(key, (hash, executor) -> lookUp(hash, token));
-		}
-		if (check.isDone() && !check.isCompletedExceptionally()) {
-			// The common case, a cached answer: no need to subscribe to the future.
-			TokenCheck result = check.getNow(null);
-			if (cached != null) {
-				refreshAheadIfDue(key, token, result);
-			}
-			return outcome(result);
+			this.metrics.cacheLookup("coalesced");
 		}
 		// suppressCancel: one caller going away must not cancel the lookup others are
 		// waiting on.
-		return Mono.fromFuture(check, true)
+		return Mono.fromFuture(pending, true)
 			.onErrorResume(ex -> staleOrUnavailable(key, ex))
 			.flatMap(IdentityService::outcome);
 	}
@@ -127,6 +143,34 @@ public class IdentityService {
 	private static Mono<VerifiedIdentity> outcome(TokenCheck result) {
 		return (result instanceof TokenCheck.Verified verified) ? Mono.just(verified.identity())
 				: Mono.error(InvalidTokenException.create());
+	}
+
+	/**
+	 * Calls Pi for a token no one is looking up yet; concurrent lookups of it wait on
+	 * {@code started}. The answer goes into the cache before the call leaves the
+	 * in-flight map, so a lookup arriving in between finds one or the other, never
+	 * neither.
+	 */
+	private void startLookUp(TokenHash key, String token, CompletableFuture<TokenCheck> started) {
+		TokenCheck answeredMeanwhile = this.checks.getIfPresent(key);
+		if (answeredMeanwhile != null) {
+			// Another lookup finished between this one's cache miss and its claim.
+			this.inFlight.remove(key, started);
+			started.complete(answeredMeanwhile);
+			return;
+		}
+		lookUp(key, token).whenComplete((result, failure) -> {
+			if (failure == null) {
+				this.checks.put(key, result);
+			}
+			this.inFlight.remove(key, started);
+			if (failure == null) {
+				started.complete(result);
+			}
+			else {
+				started.completeExceptionally(failure);
+			}
+		});
 	}
 
 	/**
@@ -138,23 +182,22 @@ public class IdentityService {
 		if (!this.properties.cache().refreshAhead() || !(cached instanceof TokenCheck.Verified verified)) {
 			return;
 		}
-		Duration ttl = this.properties.cache().ttl();
-		Instant answeredAt = verified.answeredAt();
-		boolean due = !this.clock.instant().isBefore(answeredAt.plus(this.refreshAfter));
-		boolean endedByTtl = verified.identity().validUntil().isAfter(answeredAt.plus(ttl));
+		long answeredAt = verified.answeredAtMillis();
+		boolean due = this.clock.millis() >= answeredAt + this.refreshAfterMillis;
+		boolean endedByTtl = verified.identity().validUntil().toEpochMilli() > answeredAt + this.ttlMillis;
 		if (!due || !endedByTtl || !verified.claimRefresh()) {
 			return;
 		}
 		this.metrics.refreshStarted();
-		lookUp(key, token).thenAccept(result -> this.checks.put(key, CompletableFuture.completedFuture(result)));
+		lookUp(key, token).thenAccept(result -> this.checks.put(key, result));
 	}
 
 	private CompletableFuture<TokenCheck> lookUp(TokenHash key, String token) {
 		return this.pi.me(token)
 			.timeout(this.properties.timeout())
-			.<TokenCheck>map(user -> new TokenCheck.Verified(VerifiedIdentity.from(user), this.clock.instant()))
+			.<TokenCheck>map(user -> new TokenCheck.Verified(VerifiedIdentity.from(user), this.clock.millis()))
 			.onErrorResume(PiAccessTokenRejectedException.class,
-					ex -> Mono.just(new TokenCheck.Rejected(this.clock.instant())))
+					ex -> Mono.just(new TokenCheck.Rejected(this.clock.millis())))
 			.doOnNext(result -> remember(key, result))
 			.doOnEach(signal -> {
 				if (signal.isOnNext()) {
@@ -164,12 +207,7 @@ public class IdentityService {
 					this.metrics.meCall("unavailable");
 				}
 			})
-			.toFuture()
-			// The cache keeps this future for the answer's whole life: a plain copy (24
-			// bytes) rather than Reactor's future with its subscription (48 bytes), per
-			// cached identity. An error arrives wrapped in a CompletionException, which
-			// Mono.fromFuture unwraps.
-			.copy();
+			.toFuture();
 	}
 
 	private void remember(TokenHash key, TokenCheck result) {
@@ -188,7 +226,7 @@ public class IdentityService {
 		VerifiedIdentity stale = this.lastVerified.getIfPresent(key);
 		if (stale != null && this.clock.instant().isBefore(stale.validUntil())) {
 			this.metrics.staleServed();
-			return Mono.just(new TokenCheck.Verified(stale, this.clock.instant()));
+			return Mono.just(new TokenCheck.Verified(stale, this.clock.millis()));
 		}
 		log.warn("Pi API could not verify a token ({} {}): answering 503", key, describe(failure));
 		return Mono.error(IdentityProviderUnavailableException.retryAfter(retryAfter(failure)));
@@ -220,7 +258,7 @@ public class IdentityService {
 		@Override
 		public long expireAfterCreate(TokenHash key, TokenCheck value, long currentTime) {
 			PiAuthProperties.Cache cache = IdentityService.this.properties.cache();
-			Instant expiresAt = value.answeredAt()
+			Instant expiresAt = Instant.ofEpochMilli(value.answeredAtMillis())
 				.plus((value instanceof TokenCheck.Verified) ? cache.ttl() : cache.negativeTtl());
 			if (value instanceof TokenCheck.Verified verified && verified.identity().validUntil().isBefore(expiresAt)) {
 				expiresAt = verified.identity().validUntil();
