@@ -159,7 +159,18 @@ public class IdentityService {
 			started.complete(answeredMeanwhile);
 			return;
 		}
-		lookUp(key, token).whenComplete((result, failure) -> {
+		CompletableFuture<TokenCheck> call;
+		try {
+			call = lookUp(key, token);
+		}
+		catch (RuntimeException ex) {
+			// Never leave a claim behind that nothing will complete: later requests
+			// would wait on it.
+			this.inFlight.remove(key, started);
+			started.completeExceptionally(ex);
+			return;
+		}
+		call.whenComplete((result, failure) -> {
 			if (failure == null) {
 				this.checks.put(key, result);
 			}
