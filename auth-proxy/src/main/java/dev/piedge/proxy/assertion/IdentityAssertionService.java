@@ -93,7 +93,7 @@ public class IdentityAssertionService {
 	 */
 	public String assertionFor(VerifiedIdentity identity, String routeId) {
 		Signature signature = this.signed.get(new AssertionKey(identity, routeId), this::sign);
-		return this.headerPrefix + claims(identity, routeId, signature) + "."
+		return this.headerPrefix + claims(identity, routeId, signature.issuedAt(), signature.expiresAt()) + "."
 				+ BASE64URL.encodeToString(signature.value());
 	}
 
@@ -111,11 +111,12 @@ public class IdentityAssertionService {
 		if (identity.validUntil().isBefore(expiry)) {
 			expiry = identity.validUntil();
 		}
-		Signature unsigned = new Signature(now.getEpochSecond(), expiry.getEpochSecond(), null);
-		String signingInput = this.headerPrefix + claims(identity, assertion.routeId(), unsigned);
+		long issuedAt = now.getEpochSecond();
+		long expiresAt = expiry.getEpochSecond();
+		String signingInput = this.headerPrefix + claims(identity, assertion.routeId(), issuedAt, expiresAt);
 		try {
 			byte[] value = this.signer.sign(this.header, signingInput.getBytes(StandardCharsets.US_ASCII)).decode();
-			return new Signature(unsigned.issuedAt(), unsigned.expiresAt(), value);
+			return new Signature(issuedAt, expiresAt, value);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Signing X-Pi-Identity failed", ex);
@@ -126,15 +127,15 @@ public class IdentityAssertionService {
 	 * The encoded claims. The same identity, route and times always give the same bytes
 	 * (fixed order, scopes sorted), which is what lets the cache keep only the signature.
 	 */
-	private String claims(VerifiedIdentity identity, String routeId, Signature times) {
+	private String claims(VerifiedIdentity identity, String routeId, long issuedAt, long expiresAt) {
 		ByteArrayOutputStream json = new ByteArrayOutputStream(256);
 		try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), json)) {
 			out.writeStartObject();
 			out.writeStringProperty("iss", this.properties.issuer());
 			out.writeStringProperty("sub", identity.uid());
 			out.writeStringProperty("aud", routeId);
-			out.writeNumberProperty("iat", times.issuedAt());
-			out.writeNumberProperty("exp", times.expiresAt());
+			out.writeNumberProperty("iat", issuedAt);
+			out.writeNumberProperty("exp", expiresAt);
 			out.writeArrayPropertyStart("scopes");
 			String[] scopes = identity.scopes().toArray(String[]::new);
 			Arrays.sort(scopes);

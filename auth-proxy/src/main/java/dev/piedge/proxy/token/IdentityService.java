@@ -117,18 +117,12 @@ public class IdentityService {
 			refreshAheadIfDue(key, token, cached);
 			return outcome(cached);
 		}
-		CompletableFuture<TokenCheck> pending = this.inFlight.get(key);
+		CompletableFuture<TokenCheck> started = new CompletableFuture<>();
+		CompletableFuture<TokenCheck> pending = this.inFlight.putIfAbsent(key, started);
 		if (pending == null) {
-			CompletableFuture<TokenCheck> started = new CompletableFuture<>();
-			pending = this.inFlight.putIfAbsent(key, started);
-			if (pending == null) {
-				this.metrics.cacheLookup("miss");
-				pending = started;
-				startLookUp(key, token, started);
-			}
-			else {
-				this.metrics.cacheLookup("coalesced");
-			}
+			this.metrics.cacheLookup("miss");
+			pending = started;
+			startLookUp(key, token, started);
 		}
 		else {
 			this.metrics.cacheLookup("coalesced");
